@@ -1,0 +1,50 @@
+# gainstage - top-level Makefile. One target per user task; every build goes
+# under build/. Each part of the project keeps its rules in mk/<part>.mk and
+# adds its checks to TEST_TARGETS, its long runs to REGRESS_TARGETS and its
+# measurements to BENCH_TARGETS.
+#
+#   make            the main job (co-simulation regression of the default profile)
+#   make test       every test (< 15 min); installs missing dependencies first
+#   make regress    the long regression matrix (JUnit XML under build/)
+#   make exhaustive every (x, g) pair of the default profile, model and RTL
+#   make synth      iCE40 synthesis report (UP5K and HX8K)
+#   make soc-sim    PicoRV32 SoC simulation, UART log checked by gscompare
+#   make bench      benchmark figures (not a test)
+
+BUILD   ?= build
+CC      ?= cc
+CXX     ?= c++
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+
+WARN    := -std=c11 -Wall -Wextra -Werror
+CFLAGS  ?= -O2 -g
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.DEFAULT_GOAL := all
+TEST_TARGETS    :=
+REGRESS_TARGETS :=
+BENCH_TARGETS   :=
+MAIN_TARGETS    :=
+
+.PHONY: all test regress bench clean deps deps-core deps-synth deps-soc deps-bench
+
+# Dependencies: scripts/deps.sh is idempotent and quick when nothing is missing.
+deps: ; @scripts/deps.sh all
+deps-core: ; @scripts/deps.sh core
+deps-synth: ; @scripts/deps.sh synth
+deps-soc: ; @scripts/deps.sh soc
+deps-bench: ; @scripts/deps.sh bench
+
+$(BUILD):
+	@mkdir -p $@
+
+include $(sort $(wildcard mk/*.mk))
+
+all: $(MAIN_TARGETS)
+test: $(TEST_TARGETS)
+	@echo "make test: all test targets passed ($(TEST_TARGETS))"
+regress: $(REGRESS_TARGETS)
+bench: $(BENCH_TARGETS)
+
+clean:
+	rm -rf $(BUILD)
