@@ -125,8 +125,8 @@ bool gs_code_fits_gain(const gs_config_t *cfg, uint64_t g);
 
 /* ---- names and strings (freestanding parsers, no libc) ---- */
 
-/* "s16.15" / "u16.12" -> fmt (only syntax and F <= W checked; limits are
- * gs_config_check's job). */
+/* "s16.15" / "u16.12" -> fmt. Only the syntax is checked here (F may exceed
+ * W, SPEC section 2); the limits are gs_config_check's job. */
 gs_status_t gs_parse_fmt(const char *s, gs_fmt_t *fmt);
 gs_status_t gs_parse_round(const char *s, gs_round_t *mode);
 gs_status_t gs_parse_overflow(const char *s, gs_overflow_t *mode);

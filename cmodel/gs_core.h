@@ -1,0 +1,89 @@
+/*
+ * gs_core.h - the arithmetic of SPEC section 3, as one inline function that the
+ * scalar and block APIs share. Private to cmodel/.
+ *
+ * Right shifts of negative int64_t are used as floor division by 2^s. C11 makes
+ * that implementation-defined (not undefined); the static assertion below proves
+ * the compiler in use shifts arithmetically (GCC and Clang document it), so a
+ * compiler that did otherwise would refuse to build the model.
+ */
+#ifndef GS_CORE_H
+#define GS_CORE_H
+
+#include "gainstage.h"
+
+_Static_assert(((int64_t)-5 >> 1) == -3 && ((int64_t)-1 >> 62) == -1,
+               "gainstage needs an arithmetic right shift of negative integers");
+
+#if defined(__GNUC__)
+#define GS_ALWAYS_INLINE static inline __attribute__((always_inline))
+#else
+#define GS_ALWAYS_INLINE static inline
+#endif
+
+/* Round P / 2^s (1 <= s <= 62) with mode rnd. fl = floor, frac = P mod 2^s.
+ * Written without branches, so that the block loops can be vectorised. */
+GS_ALWAYS_INLINE int64_t gs_round_shift(int64_t p, int s, gs_round_t rnd)
+{
+    int64_t fl = p >> s;
+    uint64_t frac = (uint64_t)p & (((uint64_t)1 << s) - 1);
+    uint64_t half = (uint64_t)1 << (s - 1);
+    bool neg = p < 0, tie = frac == half, above = frac > half;
+    bool up;
+    switch (rnd) {
+    case GS_ROUND_FLOOR:     up = false; break;
+    case GS_ROUND_CEIL:      up = frac != 0; break;
+    case GS_ROUND_ZERO:      up = (frac != 0) & neg; break;
+    case GS_ROUND_HALF_UP:   up = frac >= half; break;
+    case GS_ROUND_HALF_DOWN: up = above; break;
+    case GS_ROUND_HALF_ZERO: up = above | (tie & neg); break;
+    case GS_ROUND_HALF_AWAY: up = above | (tie & !neg); break;
+    default: /* GS_ROUND_HALF_EVEN */
+        up = above | (tie & (bool)(fl & 1)); break;
+    }
+    return fl + (int64_t)up; /* |fl| <= 2^62: no overflow */
+}
+
+/* Low w bits of a two's complement value, read back as signed. */
+GS_ALWAYS_INLINE int32_t gs_wrap(uint64_t bits, int w)
+{
+    uint64_t v = bits & (((uint64_t)1 << w) - 1);
+    uint64_t sign = (uint64_t)1 << (w - 1);
+    /* (v ^ sign) - sign sign-extends without an out-of-range conversion */
+    return (int32_t)((int64_t)(v ^ sign) - (int64_t)sign);
+}
+
+/*
+ * One sample. rnd, ovm and up_shift (shift > 0) are constants in the block
+ * loops, so each loop is specialised; gs_eval passes the run-time values.
+ */
+GS_ALWAYS_INLINE int32_t gs_core(const gs_config_t *c, int32_t x, uint32_t g, bool *ovf,
+                                 gs_round_t rnd, gs_overflow_t ovm, bool up_shift)
+{
+    /* |g * x| <= (2^32 - 1) * 2^31 < 2^63: exact in int64_t, and so is its negation. */
+    int64_t p = -((int64_t)g * (int64_t)x);
+    int64_t r;
+    bool lo, hi;
+    if (up_shift) {
+        r = gs_round_shift(p, c->shift, rnd);
+        lo = r < c->y_min;
+        hi = r > c->y_max;
+        *ovf = lo | hi;
+        if (ovm == GS_OVF_WRAP)
+            return gs_wrap((uint64_t)r, c->out.w);
+    } else {
+        /* R = P * 2^k exactly, k = -shift: test the range on P, before scaling,
+         * and scale only a clamped P, so that nothing can overflow. */
+        int k = -c->shift;
+        lo = p < c->p_min;
+        hi = p > c->p_max;
+        *ovf = lo | hi;
+        if (ovm == GS_OVF_WRAP)
+            return gs_wrap((uint64_t)p << k, c->out.w); /* unsigned: mod 2^64 */
+        int64_t pc = lo ? c->p_min : hi ? c->p_max : p;
+        r = pc * ((int64_t)1 << k);
+    }
+    return (int32_t)(lo ? c->y_min : hi ? c->y_max : r);
+}
+
+#endif
