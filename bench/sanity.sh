@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# sanity.sh RTL - the benchmark's peers must be able to fail: each planted fault
+# (bench/mutate.sh) must be rejected by the Icarus peer and the cocotb peer,
+# while the unmodified RTL passes both. Env: BUILD, BENCH_PY, IVFLAGS.
+set -uo pipefail
+rtl=$1
+build=${BUILD:-build}
+py=${BENCH_PY:-python3}
+ivflags=${IVFLAGS:--g2005 -Wall -Wno-timescale}
+dir=$build/bench/sanity
+rm -rf "$dir"
+mkdir -p "$dir"
+bench/mutate.sh "$rtl" "$dir/mutants" >/dev/null || exit 1
+fail=0
+
+icarus() { # name rtl plusargs... -> exit status of vvp
+  local name=$1 src=$2; shift 2
+  iverilog $ivflags -L "$build/bench" -m gs_vpi -o "$dir/$name.vvp" bench/tb_gain_stage.v "$src" ||
+    { echo "sanity: iverilog failed for $name" >&2; return 3; }
+  timeout 120 vvp -n "$dir/$name.vvp" "$@" > "$dir/$name.icarus.log" 2>&1
+}
+cocotb() { # name rtl n
+  timeout 300 "$py" bench/run_cocotb.py --sim icarus --rtl "$2" --build-dir "$dir/cocotb_$1" \
+    --n "$3" > "$dir/$1.cocotb.log" 2>&1
+}
+expect() { # pass|fail what status
+  local want=$1 what=$2 st=$3
+  if { [ "$want" = pass ] && [ "$st" -eq 0 ]; } || { [ "$want" = fail ] && [ "$st" -eq 1 ]; }; then
+    printf '  %-34s %s as it must\n' "$what" "$( [ "$want" = pass ] && echo passed || echo rejected)"
+  else
+    printf '  %-34s exit %s, expected to %s  <-- WRONG\n' "$what" "$st" "$want"
+    fail=1
+  fi
+}
+
+echo "bench-sanity: peers against the real RTL and planted faults ($dir)"
+icarus good "$rtl" +n=20000;                      expect pass "icarus peer, real RTL" $?
+icarus good_stall "$rtl" +n=20000 +stall=0.2;     expect pass "icarus peer, real RTL, stall 0.2" $?
+cocotb good "$rtl" 5000;                          expect pass "cocotb peer, real RTL" $?
+for m in ovf0 early tie; do
+  icarus "$m" "$dir/mutants/$m/gain_stage.v" +n=100000; expect fail "icarus peer, mutant $m" $?
+done
+icarus nobp "$dir/mutants/nobp/gain_stage.v" +n=20000 +stall=0.2
+expect fail "icarus peer, mutant nobp, stall 0.2" $?
+cocotb ovf0 "$dir/mutants/ovf0/gain_stage.v" 5000;    expect fail "cocotb peer, mutant ovf0" $?
+cocotb early "$dir/mutants/early/gain_stage.v" 5000;  expect fail "cocotb peer, mutant early" $?
+cocotb tie "$dir/mutants/tie/gain_stage.v" 40000;     expect fail "cocotb peer, mutant tie" $?
+if [ $fail -ne 0 ]; then
+  echo "bench-sanity: FAILED (logs in $dir)" >&2
+  exit 1
+fi
+echo "bench-sanity: passed"

@@ -1,0 +1,61 @@
+# mk/bench.mk - `make bench`: gainstage measured against its alternatives in one run
+# (issue 6). The peers that exist only for the benchmark live in bench/:
+#   - a cocotb testbench with its own Python golden model (bench/gs_golden.py),
+#     run under Icarus and under Verilator;
+#   - an Icarus Verilog testbench that checks every output against the C model
+#     through VPI (bench/tb_gain_stage.v + bench/gs_vpi.c).
+# scripts/bench_report.py runs every measurement and writes the table to the
+# terminal, $(BUILD)/bench/results.md and $(BUILD)/bench/results.json.
+#
+#   make bench          everything (BENCH_TARGETS; bench-report runs last)
+#   make bench-peers    the Icarus and cocotb peers once, default profile
+#   make bench-sanity   the peers reject planted RTL faults; gs_golden.py == gsref
+
+BENCH_DIR     := $(BUILD)/bench
+BENCH_RTL     := rtl/gain_stage.v
+BENCH_MODEL_C := $(wildcard cmodel/*.c)
+BENCH_MODEL_H := $(wildcard cmodel/*.h)
+BENCH_VPI     := $(BENCH_DIR)/gs_vpi.vpi
+BENCH_TB      := $(BENCH_DIR)/tb_gain_stage.vvp
+BENCH_PY      := python3
+# Icarus: -Wall, except the timescale note (the RTL has none, on purpose).
+BENCH_IVFLAGS := -g2005 -Wall -Wno-timescale
+
+.PHONY: bench-report bench-peers bench-icarus bench-cocotb bench-sanity
+
+$(BENCH_VPI): bench/gs_vpi.c $(BENCH_MODEL_C) $(BENCH_MODEL_H) | deps-core
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 -fPIC -shared -I/usr/include/iverilog -Icmodel \
+	  bench/gs_vpi.c $(BENCH_MODEL_C) -o $@
+
+# iverilog loads the VPI module at compile time too, for $gs_eval's 64-bit width.
+$(BENCH_TB): bench/tb_gain_stage.v $(BENCH_RTL) $(BENCH_VPI)
+	iverilog $(BENCH_IVFLAGS) -L $(BENCH_DIR) -m gs_vpi -o $@ bench/tb_gain_stage.v $(BENCH_RTL)
+
+bench-icarus: $(BENCH_TB)
+	vvp -n $(BENCH_TB) +n=100000 +seed=1
+	vvp -n $(BENCH_TB) +n=50000 +seed=2 +stall=0.2
+
+bench-cocotb: | deps-bench
+	$(BENCH_PY) bench/run_cocotb.py --sim icarus --rtl $(BENCH_RTL) \
+	  --build-dir $(BENCH_DIR)/cocotb_icarus --n 20000
+	$(BENCH_PY) bench/run_cocotb.py --sim verilator --rtl $(BENCH_RTL) \
+	  --build-dir $(BENCH_DIR)/cocotb_verilator --n 20000
+
+bench-peers: bench-icarus bench-cocotb
+
+# Each peer must fail on each planted fault (bench/mutate.sh), and the Python
+# golden model must agree with gsref. About 30 s.
+bench-sanity: $(BENCH_VPI) gsref | deps-bench
+	@$(BENCH_PY) bench/gs_golden.py
+	@cd bench && $(BENCH_PY) check_golden.py $(abspath $(BUILD))/bin/gsref
+	@BUILD=$(BUILD) BENCH_PY=$(BENCH_PY) IVFLAGS="$(BENCH_IVFLAGS)" bench/sanity.sh $(BENCH_RTL)
+
+# The report runs after every other benchmark target (second expansion: the
+# fragments of the other parts are read after this one), so that their outputs
+# exist and no other measurement runs beside it.
+.SECONDEXPANSION:
+bench-report: $$(filter-out bench-report,$$(BENCH_TARGETS)) bench-sanity $(BENCH_TB) gsref | deps-bench
+	$(BENCH_PY) scripts/bench_report.py --build $(BUILD) --make "$(MAKE)"
+
+BENCH_TARGETS += bench-report
