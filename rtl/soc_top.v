@@ -1,0 +1,180 @@
+// soc_top - PicoRV32 SoC around the gain_stage peripheral.
+//
+// Memory map (PicoRV32 native memory interface, one wait state everywhere):
+//   0x0000_0000  RAM, MEM_WORDS x 32 bits of block RAM, loaded from FW_HEX
+//   0x1000_0000  system registers:
+//     +0x00 UART_DATA  W  send a byte (the access waits while the UART is busy)
+//     +0x04 UART_STAT  R  bit 0: UART busy
+//     +0x08 CYCLE      R  clock cycles since reset (32 bits, wraps)
+//     +0x0C EXIT       W  exit code: ends a simulation; on the board it lights
+//                         the green (code 0) or red LED. R: bit 0 = exited
+//     +0x10 CLK_HZ     R  the clock frequency in Hz (parameter)
+//     +0x14 UART_DIV   R  clock cycles per UART bit (parameter)
+//   0x1000_0100  gain_stage peripheral (see gs_periph.v)
+// Any other address reads 0, ignores writes and sets bus_err.
+//
+// CPU_MUL selects the multiplier: 0 none (rv32i), 1 PicoRV32's sequential
+// multiplier, 2 its single-cycle DSP multiplier (rv32im both).
+module soc_top #(
+  parameter integer MEM_WORDS  = 2048,
+  parameter         FW_HEX     = "fw.hex",
+  parameter integer CLK_HZ     = 12000000,
+  parameter integer UART_DIV   = 104,
+  parameter integer CPU_MUL    = 1,
+  parameter integer IN_W       = 16,
+  parameter integer IN_F       = 15,
+  parameter integer G_W        = 16,
+  parameter integer G_F        = 12,
+  parameter integer OUT_W      = 16,
+  parameter integer OUT_F      = 15,
+  parameter integer ROUND      = 7,
+  parameter integer OVERFLOW   = 0,
+  parameter integer FIFO_DEPTH = 16
+) (
+  input  wire        clk,
+  input  wire        rst,
+  output wire        uart_tx,
+  output wire        exit_valid,
+  output wire [31:0] exit_code,
+  output wire        trap,
+  output wire        bus_err
+);
+  localparam integer MEM_AW = $clog2(MEM_WORDS);
+
+  wire        mem_valid;
+  wire        mem_instr;
+  wire        mem_ready;
+  wire [31:0] mem_addr;
+  wire [31:0] mem_wdata;
+  wire [3:0]  mem_wstrb;
+  wire [31:0] mem_rdata;
+
+  picorv32 #(
+    .ENABLE_COUNTERS     (1),
+    .ENABLE_COUNTERS64   (0),
+    .ENABLE_REGS_DUALPORT(1),
+    .BARREL_SHIFTER      (1),
+    .TWO_CYCLE_COMPARE   (0),
+    .TWO_CYCLE_ALU       (0),
+    .COMPRESSED_ISA      (0),
+    .CATCH_MISALIGN      (1),
+    .CATCH_ILLINSN       (1),
+    .ENABLE_MUL          (CPU_MUL == 1),
+    .ENABLE_FAST_MUL     (CPU_MUL == 2),
+    .ENABLE_DIV          (0),
+    .ENABLE_IRQ          (0),
+    .PROGADDR_RESET      (32'h0000_0000),
+    .STACKADDR           (4 * MEM_WORDS)
+  ) u_cpu (
+    .clk(clk), .resetn(!rst), .trap(trap),
+    .mem_valid(mem_valid), .mem_instr(mem_instr), .mem_ready(mem_ready),
+    .mem_addr(mem_addr), .mem_wdata(mem_wdata), .mem_wstrb(mem_wstrb),
+    .mem_rdata(mem_rdata),
+    .mem_la_read(la_read), .mem_la_write(la_write), .mem_la_addr(la_addr),
+    .mem_la_wdata(la_wdata), .mem_la_wstrb(la_wstrb),
+    .pcpi_valid(pcpi_valid), .pcpi_insn(pcpi_insn), .pcpi_rs1(pcpi_rs1),
+    .pcpi_rs2(pcpi_rs2),
+    .pcpi_wr(1'b0), .pcpi_rd(32'd0), .pcpi_wait(1'b0), .pcpi_ready(1'b0),
+    .irq(32'd0), .eoi(eoi), .trace_valid(trace_valid), .trace_data(trace_data)
+  );
+
+  // Core outputs this SoC does not use (look-ahead bus, co-processor, trace).
+  wire        la_read, la_write, pcpi_valid, trace_valid;
+  wire [31:0] la_addr, la_wdata, pcpi_insn, pcpi_rs1, pcpi_rs2, eoi;
+  wire [3:0]  la_wstrb;
+  wire [35:0] trace_data;
+  wire unused_cpu = ^{la_read, la_write, la_addr, la_wdata, la_wstrb, pcpi_valid,
+                      pcpi_insn, pcpi_rs1, pcpi_rs2, eoi, trace_valid, trace_data,
+                      mem_instr, mem_addr[1:0]};
+
+  // ---- address decode ----
+  wire sel_ram  = mem_valid && mem_addr[31:MEM_AW+2] == {(30-MEM_AW){1'b0}};
+  wire sel_sys  = mem_valid && mem_addr[31:8] == 24'h10_0000;
+  wire sel_gs   = mem_valid && mem_addr[31:8] == 24'h10_0001;
+  wire sel_none = mem_valid && !sel_ram && !sel_sys && !sel_gs;
+
+  // ---- RAM ----
+  reg         ram_ack_q;
+  wire [31:0] ram_rdata;
+
+  soc_ram #(.WORDS(MEM_WORDS), .INIT_FILE(FW_HEX)) u_ram (
+    .clk(clk), .addr(mem_addr[MEM_AW+1:2]),
+    .wstrb((sel_ram && !ram_ack_q) ? mem_wstrb : 4'b0000),
+    .wdata(mem_wdata), .rdata(ram_rdata)
+  );
+
+  // ---- system registers ----
+  reg         sys_ack_q;
+  reg  [31:0] sys_rdata_q;
+  reg  [31:0] cycle_q;
+  reg         exit_valid_q;
+  reg  [31:0] exit_code_q;
+  reg         none_ack_q;
+  reg         bus_err_q;
+  wire        uart_ready;
+  wire        sys_access = sel_sys && !sys_ack_q;
+  wire        sys_wr     = |mem_wstrb;
+  wire [3:0]  sys_reg    = mem_addr[5:2];
+  wire        uart_wr    = sys_access && sys_wr && sys_reg == 4'd0;
+  // A UART write completes when the transmitter takes the byte.
+  wire        sys_wait   = uart_wr && !uart_ready;
+
+  uart_tx #(.CLK_DIV(UART_DIV)) u_uart (
+    .clk(clk), .rst(rst), .in_valid(uart_wr), .in_ready(uart_ready),
+    .in_data(mem_wdata[7:0]), .tx(uart_tx)
+  );
+
+  always @(posedge clk) begin
+    if (rst) begin
+      sys_ack_q    <= 1'b0;
+      sys_rdata_q  <= 32'd0;
+      cycle_q      <= 32'd0;
+      exit_valid_q <= 1'b0;
+      exit_code_q  <= 32'd0;
+      none_ack_q   <= 1'b0;
+      bus_err_q    <= 1'b0;
+    end else begin
+      cycle_q    <= cycle_q + 32'd1;
+      sys_ack_q  <= sys_access && !sys_wait;
+      none_ack_q <= sel_none && !none_ack_q;
+      if (sel_none) bus_err_q <= 1'b1;
+      if (sys_access && sys_wr && sys_reg == 4'd3) begin
+        exit_valid_q <= 1'b1;
+        exit_code_q  <= mem_wdata;
+      end
+      case (sys_reg)
+        4'd1:    sys_rdata_q <= {31'd0, !uart_ready};
+        4'd2:    sys_rdata_q <= cycle_q;
+        4'd3:    sys_rdata_q <= {31'd0, exit_valid_q};
+        4'd4:    sys_rdata_q <= CLK_HZ;
+        4'd5:    sys_rdata_q <= UART_DIV;
+        default: sys_rdata_q <= 32'd0;
+      endcase
+    end
+  end
+
+  always @(posedge clk) ram_ack_q <= !rst && sel_ram && !ram_ack_q;
+
+  // ---- gain_stage peripheral ----
+  wire        gs_ready;
+  wire [31:0] gs_rdata;
+
+  gs_periph #(
+    .IN_W(IN_W), .IN_F(IN_F), .G_W(G_W), .G_F(G_F), .OUT_W(OUT_W), .OUT_F(OUT_F),
+    .ROUND(ROUND), .OVERFLOW(OVERFLOW), .DEPTH(FIFO_DEPTH)
+  ) u_gs (
+    .clk(clk), .rst(rst), .bus_valid(sel_gs), .bus_addr(mem_addr[5:2]),
+    .bus_wdata(mem_wdata), .bus_wstrb(mem_wstrb),
+    .bus_ready(gs_ready), .bus_rdata(gs_rdata)
+  );
+
+  // ---- read mux ----
+  assign mem_ready = ram_ack_q || sys_ack_q || gs_ready || none_ack_q;
+  assign mem_rdata = ram_ack_q ? ram_rdata :
+                     sys_ack_q ? sys_rdata_q :
+                     gs_ready  ? gs_rdata : 32'd0;
+
+  assign exit_valid = exit_valid_q;
+  assign exit_code  = exit_code_q;
+  assign bus_err    = bus_err_q;
+endmodule

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# test_gscompare.sh GSCOMPARE CAPTURE WORKDIR
+# Plants faults in copies of a good UART capture and checks that gscompare
+# catches each one: non-zero exit, and the right line number in its message.
+set -euo pipefail
+gsc=$1 good=$2 dir=$3
+mkdir -p "$dir"
+fails=0
+
+# A line's CRC-16/CCITT-FALSE, as the firmware computes it (to plant faults
+# that pass the checksum, i.e. a wrong result rather than a garbled line).
+crc16() {
+  python3 -c '
+import sys
+s = sys.argv[1].encode()
+c = 0xffff
+for b in s:
+    c ^= b << 8
+    for _ in range(8):
+        c = ((c << 1) ^ 0x1021) & 0xffff if c & 0x8000 else (c << 1) & 0xffff
+print("%04X" % c)' "$1"
+}
+
+# expect NAME FILE STATUS LINE: gscompare must exit with STATUS and name FILE:LINE.
+expect() {
+  local name=$1 file=$2 want=$3 line=$4 rc=0
+  "$gsc" "$file" > "$dir/$name.out" 2>&1 || rc=$?
+  if [ "$rc" -ne "$want" ]; then
+    echo "FAIL $name: exit $rc, wanted $want"; sed 's/^/    /' "$dir/$name.out"; fails=$((fails+1)); return
+  fi
+  if [ -n "$line" ] && ! grep -q "^$file:$line:" "$dir/$name.out"; then
+    echo "FAIL $name: no '$file:$line:' message"; sed 's/^/    /' "$dir/$name.out"; fails=$((fails+1)); return
+  fi
+  echo "ok   $name (exit $rc${line:+, line $line})"
+}
+
+# The good capture passes, also with CRLF line ends and noise before the header.
+expect clean "$good" 0 ""
+{ printf 'boot noise \x01\x7f garbage\r\nGS1 BEG\r\n'; sed 's/$/\r/' "$good"; } > "$dir/crlf_noise.txt"
+expect crlf_noise "$dir/crlf_noise.txt" 0 ""
+
+# Pick the 10th sample line.
+n=$(grep -n '^S ' "$good" | sed -n 10p | cut -d: -f1)
+orig=$(sed -n "${n}p" "$good")
+body=${orig%\**}
+read -r _ idx x g swy swo hwy hwo <<< "$body"
+
+# 1. a garbled line (one digit changed, checksum left as it was)
+bad="S $idx $x $g $swy $swo $((hwy ^ 1)) $hwo*${orig##*\*}"
+sed "${n}s/.*/$bad/" "$good" > "$dir/garbled.txt"
+expect garbled "$dir/garbled.txt" 2 "$n"
+
+# 2. a wrong hardware result with a valid checksum: a mismatch (exit 1)
+b="S $idx $x $g $swy $swo $((hwy ^ 1)) $hwo"
+sed "${n}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/hw_wrong.txt"
+expect hw_wrong "$dir/hw_wrong.txt" 1 "$n"
+
+# 3. a wrong soft-core result (sw ovf flipped) with a valid checksum
+b="S $idx $x $g $swy $((1 - swo)) $hwy $hwo"
+sed "${n}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/sw_wrong.txt"
+expect sw_wrong "$dir/sw_wrong.txt" 1 "$n"
+
+# 4. a truncated line (cut in the middle)
+sed "${n}s/.*/${orig:0:12}/" "$good" > "$dir/truncated_line.txt"
+expect truncated_line "$dir/truncated_line.txt" 2 "$n"
+
+# 5. a malformed line (a field that is not a number, valid checksum)
+b="S $idx $x zz $swy $swo $hwy $hwo"
+sed "${n}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/malformed.txt"
+expect malformed "$dir/malformed.txt" 2 "$n"
+
+# 6. a lost line
+sed "${n}d" "$good" > "$dir/lost_line.txt"
+expect lost_line "$dir/lost_line.txt" 2 "$n"
+
+# 7. a capture cut before the END line
+total=$(wc -l < "$good")
+head -n $((total - 1)) "$good" > "$dir/truncated_file.txt"
+expect truncated_file "$dir/truncated_file.txt" 2 "$((total - 1))"
+
+# 8. no header at all
+grep -v '^GS1 BEGIN' "$good" > "$dir/no_header.txt"
+expect no_header "$dir/no_header.txt" 2 ""
+
+if [ "$fails" -ne 0 ]; then
+  echo "soc-test-gscompare: $fails planted fault(s) NOT caught"; exit 1
+fi
+echo "soc-test-gscompare: every planted fault caught"

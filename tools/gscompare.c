@@ -1,0 +1,457 @@
+/*
+ * gscompare - check a UART capture of the gainstage firmware (fw/main.c) with
+ * the host C model. The capture may come from the simulated SoC or from a
+ * board; CRLF line ends and noise before a header (or between runs) are
+ * tolerated. Inside a run every line must be well formed:
+ *
+ *   GS1 BEGIN in=FMT gain=FMT out=FMT round=MODE overflow=MODE [key=value...]*CRC
+ *   S <index> <x> <g> <sw_y> <sw_ovf> <hw_y> <hw_ovf>*CRC
+ *   GS1 END n=N mismatch=M sw_ovf=A hw_ovf=B ... result=PASS|FAIL*CRC
+ *
+ * CRC: CRC-16/CCITT-FALSE of the text before '*', four hex digits.
+ * Every sample is recomputed from (x, g) with gs_eval(); both the soft core's
+ * result (sw) and the peripheral's (hw) must equal it. The END line's counts
+ * must agree with the lines.
+ *
+ * Exit status: 0 all good; 1 a result differs from the host model; 2 a bad,
+ * malformed or truncated capture (or usage). Messages are "FILE:LINE: reason".
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gainstage.h"
+
+static const char *prog = "gscompare";
+static unsigned long max_report = 20;
+static bool quiet;
+
+typedef struct {
+    const char *file;
+    unsigned long begin_line;
+    gs_config_t cfg;
+    char desc[160];
+    char figures[256];
+    unsigned long n, sw_bad, hw_bad, hw_sw_diff, sw_ovf, hw_ovf, reported;
+} run_t;
+
+typedef struct {
+    unsigned long runs, samples, sw_bad, hw_bad, errors;
+} totals_t;
+
+static uint16_t crc16(const char *s, size_t n)
+{
+    uint16_t crc = 0xffffu;
+    for (size_t i = 0; i < n; i++) {
+        crc ^= (uint16_t)((uint8_t)s[i] << 8);
+        for (int b = 0; b < 8; b++)
+            crc = (crc & 0x8000u) ? (uint16_t)((crc << 1) ^ 0x1021u) : (uint16_t)(crc << 1);
+    }
+    return crc;
+}
+
+static void err(totals_t *t, const char *file, unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+#include <stdarg.h>
+static void err(totals_t *t, const char *file, unsigned long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s:%lu: ", file, line);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    t->errors++;
+}
+
+/* Strip and verify the "*XXXX" checksum. 0 ok, -1 with *why set. */
+static int check_crc(char *s, const char **why)
+{
+    char *star = strrchr(s, '*');
+    if (!star) {
+        *why = "no '*CRC' at the end (truncated line?)";
+        return -1;
+    }
+    const char *h = star + 1;
+    unsigned v = 0;
+    int nd = 0;
+    for (; *h; h++, nd++) {
+        int d;
+        if (*h >= '0' && *h <= '9') d = *h - '0';
+        else if (*h >= 'A' && *h <= 'F') d = *h - 'A' + 10;
+        else if (*h >= 'a' && *h <= 'f') d = *h - 'a' + 10;
+        else {
+            *why = "bad character in the checksum field";
+            return -1;
+        }
+        v = v << 4 | (unsigned)d;
+    }
+    if (nd != 4) {
+        *why = "checksum field is not 4 hex digits (truncated line?)";
+        return -1;
+    }
+    if (crc16(s, (size_t)(star - s)) != v) {
+        *why = "checksum mismatch (line garbled on the way?)";
+        return -1;
+    }
+    *star = '\0';
+    return 0;
+}
+
+/* Strict signed decimal. */
+static bool parse_i64(const char *s, int64_t *v)
+{
+    if (!*s || (*s != '-' && (*s < '0' || *s > '9')))
+        return false;
+    char *end;
+    errno = 0;
+    long long x = strtoll(s, &end, 10);
+    if (errno || *end)
+        return false;
+    *v = x;
+    return true;
+}
+
+/* Split on single spaces; returns the count (at most max). */
+static int split(char *s, char **tok, int max)
+{
+    int n = 0;
+    char *save = NULL;
+    for (char *p = strtok_r(s, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+        if (n == max)
+            return max + 1;
+        tok[n++] = p;
+    }
+    return n;
+}
+
+static const char *kv_value(char *tok, const char *key)
+{
+    size_t k = strlen(key);
+    return strncmp(tok, key, k) == 0 && tok[k] == '=' ? tok + k + 1 : NULL;
+}
+
+/* Parse a header (after its CRC was checked). 0, or -1 after an error. */
+static int parse_header(run_t *r, char *text, totals_t *t, unsigned long ln)
+{
+    char *tok[32];
+    int n = split(text, tok, 32);
+    const char *in = NULL, *gain = NULL, *out = NULL, *rnd = NULL, *ovm = NULL;
+    for (int i = 2; i < n && i < 32; i++) {
+        const char *v;
+        if ((v = kv_value(tok[i], "in"))) in = v;
+        else if ((v = kv_value(tok[i], "gain"))) gain = v;
+        else if ((v = kv_value(tok[i], "out"))) out = v;
+        else if ((v = kv_value(tok[i], "round"))) rnd = v;
+        else if ((v = kv_value(tok[i], "overflow"))) ovm = v;
+        else if (!strchr(tok[i], '=')) {
+            err(t, r->file, ln, "header: '%s' is not key=value", tok[i]);
+            return -1;
+        }
+    }
+    if (!in || !gain || !out || !rnd || !ovm) {
+        err(t, r->file, ln, "header: needs in=, gain=, out=, round= and overflow=");
+        return -1;
+    }
+    gs_config_t *c = &r->cfg;
+    memset(c, 0, sizeof *c);
+    gs_status_t st;
+    if ((st = gs_parse_fmt(in, &c->in)) != GS_OK ||
+        (st = gs_parse_fmt(gain, &c->gain)) != GS_OK ||
+        (st = gs_parse_fmt(out, &c->out)) != GS_OK ||
+        (st = gs_parse_round(rnd, &c->round)) != GS_OK ||
+        (st = gs_parse_overflow(ovm, &c->overflow)) != GS_OK ||
+        (st = gs_config_check(c)) != GS_OK) {
+        err(t, r->file, ln, "header: bad configuration: %s", gs_strerror(st));
+        return -1;
+    }
+    snprintf(r->desc, sizeof r->desc, "in %s, gain %s, out %s, round %s, overflow %s", in,
+             gain, out, rnd, ovm);
+    return 0;
+}
+
+static void report_mismatch(run_t *r, unsigned long ln, const char *who, int64_t idx,
+                            int64_t x, int64_t g, int64_t y, int64_t o, int32_t ry, bool ro)
+{
+    if (r->reported++ < max_report)
+        fprintf(stderr,
+                "%s:%lu: sample %" PRId64 ": x=%" PRId64 " g=%" PRId64 ": %s gave y=%" PRId64
+                " ovf=%" PRId64 ", host model y=%" PRId32 " ovf=%d\n",
+                r->file, ln, idx, x, g, who, y, o, ry, ro ? 1 : 0);
+    else if (r->reported == max_report + 1)
+        fprintf(stderr, "%s: more mismatches not shown (--max-report)\n", r->file);
+}
+
+/* A sample line (CRC already checked). 0, or -1 after a format error. */
+static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
+{
+    char *tok[9];
+    int n = split(text, tok, 8);
+    if (n != 8) {
+        err(t, r->file, ln, "sample line needs 7 fields after 'S', has %d", n - 1);
+        r->n++;
+        return -1;
+    }
+    int64_t v[7];
+    static const char *const names[7] = {"index", "x", "g", "sw_y", "sw_ovf", "hw_y",
+                                         "hw_ovf"};
+    for (int i = 0; i < 7; i++)
+        if (!parse_i64(tok[i + 1], &v[i])) {
+            err(t, r->file, ln, "%s '%s' is not a decimal integer", names[i], tok[i + 1]);
+            r->n++;
+            return -1;
+        }
+    if (v[0] != (int64_t)r->n) {
+        err(t, r->file, ln, "sample index %" PRId64 ", expected %lu (a line lost?)", v[0],
+            r->n);
+        if (v[0] >= 0 && v[0] < (int64_t)1 << 40)
+            r->n = (unsigned long)v[0] + 1; /* resynchronise */
+        return -1;
+    }
+    const gs_config_t *c = &r->cfg;
+    if (!gs_code_fits_in(c, v[1])) {
+        err(t, r->file, ln, "x=%" PRId64 " does not fit the input format", v[1]);
+        r->n++;
+        return -1;
+    }
+    if (v[2] < 0 || !gs_code_fits_gain(c, (uint64_t)v[2])) {
+        err(t, r->file, ln, "g=%" PRId64 " does not fit the gain format", v[2]);
+        r->n++;
+        return -1;
+    }
+    int64_t ymax = ((int64_t)1 << (c->out.w - 1)) - 1, ymin = -ymax - 1;
+    for (int i = 3; i <= 5; i += 2)
+        if (v[i] < ymin || v[i] > ymax) {
+            err(t, r->file, ln, "%s=%" PRId64 " does not fit the output format", names[i],
+                v[i]);
+            r->n++;
+            return -1;
+        }
+    for (int i = 4; i <= 6; i += 2)
+        if (v[i] != 0 && v[i] != 1) {
+            err(t, r->file, ln, "%s=%" PRId64 " is not 0 or 1", names[i], v[i]);
+            r->n++;
+            return -1;
+        }
+    bool ro;
+    int32_t ry = gs_eval(c, (int32_t)v[1], (uint32_t)v[2], &ro);
+    if (v[3] != ry || v[4] != ro) {
+        r->sw_bad++;
+        report_mismatch(r, ln, "soft-core model (sw)", v[0], v[1], v[2], v[3], v[4], ry, ro);
+    }
+    if (v[5] != ry || v[6] != ro) {
+        r->hw_bad++;
+        report_mismatch(r, ln, "RTL peripheral (hw)", v[0], v[1], v[2], v[5], v[6], ry, ro);
+    }
+    if (v[3] != v[5] || v[4] != v[6])
+        r->hw_sw_diff++;
+    r->sw_ovf += (unsigned long)v[4];
+    r->hw_ovf += (unsigned long)v[6];
+    r->n++;
+    return 0;
+}
+
+/* The END line: its counts must agree with the lines seen. */
+static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
+{
+    char *tok[40];
+    int n = split(text, tok, 40);
+    struct { const char *key; unsigned long want; bool seen; } chk[] = {
+        {"n", r->n, false},
+        {"mismatch", r->hw_sw_diff, false},
+        {"sw_ovf", r->sw_ovf, false},
+        {"hw_ovf", r->hw_ovf, false},
+    };
+    const char *result = NULL;
+    r->figures[0] = '\0';
+    size_t fl = 0;
+    for (int i = 2; i < n && i < 40; i++) {
+        const char *v;
+        if ((v = kv_value(tok[i], "result"))) {
+            result = v;
+            continue;
+        }
+        bool known = false;
+        for (size_t k = 0; k < sizeof chk / sizeof chk[0]; k++)
+            if ((v = kv_value(tok[i], chk[k].key))) {
+                int64_t x;
+                known = chk[k].seen = true;
+                if (!parse_i64(v, &x) || x < 0 || (unsigned long)x != chk[k].want) {
+                    err(t, r->file, ln, "END says %s=%s, the lines say %lu", chk[k].key, v,
+                        chk[k].want);
+                    return -1;
+                }
+            }
+        if (!known && strstr(tok[i], "_cps=") && fl + strlen(tok[i]) + 2 < sizeof r->figures)
+            fl += (size_t)snprintf(r->figures + fl, sizeof r->figures - fl, "%s%s",
+                                   fl ? " " : "", tok[i]);
+    }
+    for (size_t k = 0; k < sizeof chk / sizeof chk[0]; k++)
+        if (!chk[k].seen) {
+            err(t, r->file, ln, "END line lacks %s=", chk[k].key);
+            return -1;
+        }
+    if (!result || (strcmp(result, "PASS") && strcmp(result, "FAIL"))) {
+        err(t, r->file, ln, "END line needs result=PASS or result=FAIL");
+        return -1;
+    }
+    if (strcmp(result, "PASS") != 0) {
+        err(t, r->file, ln, "the firmware reports result=FAIL");
+        return -1;
+    }
+    return 0;
+}
+
+static int read_capture(const char *path, totals_t *t)
+{
+    const char *name = strcmp(path, "-") ? path : "<stdin>";
+    FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!fp) {
+        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+        t->errors++;
+        return -1;
+    }
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    unsigned long ln = 0, runs_here = 0;
+    bool in_run = false;
+    run_t r;
+    memset(&r, 0, sizeof r);
+    r.file = name;
+
+    while ((len = getline(&buf, &cap, fp)) >= 0) {
+        ln++;
+        while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+            buf[--len] = '\0';
+        if ((size_t)len != strlen(buf)) {
+            if (in_run) {
+                err(t, name, ln, "NUL byte in a data line");
+                in_run = false;
+            }
+            continue;
+        }
+        bool begin = strncmp(buf, "GS1 BEGIN", 9) == 0;
+        if (!in_run && !begin)
+            continue; /* noise before a header or between runs */
+        if (in_run && begin) {
+            err(t, name, ln, "new header before the END of the run that began at line %lu",
+                r.begin_line);
+        }
+        const char *why;
+        char *text = buf;
+        if (check_crc(text, &why) != 0) {
+            err(t, name, ln, "%s: '%.60s'", why, buf);
+            if (begin)
+                in_run = false;
+            else if (buf[0] == 'S' && buf[1] == ' ')
+                r.n++; /* count it, so that the next index does not cascade */
+            continue;
+        }
+        if (begin) {
+            memset(&r, 0, sizeof r);
+            r.file = name;
+            r.begin_line = ln;
+            in_run = parse_header(&r, text, t, ln) == 0;
+            if (in_run) {
+                runs_here++;
+                t->runs++;
+            }
+            continue;
+        }
+        if (text[0] == 'S' && text[1] == ' ') {
+            parse_sample(&r, text, t, ln);
+        } else if (strncmp(text, "GS1 END", 7) == 0 && (text[7] == ' ' || !text[7])) {
+            int ok = parse_end(&r, text, t, ln);
+            in_run = false;
+            t->samples += r.n;
+            t->sw_bad += r.sw_bad;
+            t->hw_bad += r.hw_bad;
+            if (!quiet || r.sw_bad || r.hw_bad || ok)
+                printf("%s: run at line %lu (%s): %lu samples, %lu sw and %lu hw mismatches"
+                       " against the host model, %lu overflows%s%s%s\n",
+                       name, r.begin_line, r.desc, r.n, r.sw_bad, r.hw_bad, r.hw_ovf,
+                       r.figures[0] ? "; " : "", r.figures,
+                       (r.sw_bad || r.hw_bad || ok) ? ": FAIL" : ": OK");
+        } else if (strncmp(text, "GS1 ERROR", 9) == 0) {
+            err(t, name, ln, "the firmware reports: %s", text + 4);
+            in_run = false;
+        } else {
+            err(t, name, ln, "malformed line in a run: '%.60s'", text);
+        }
+    }
+    bool rd_err = ferror(fp);
+    free(buf);
+    if (fp != stdin)
+        fclose(fp);
+    if (rd_err) {
+        fprintf(stderr, "%s: %s: read error\n", prog, name);
+        t->errors++;
+        return -1;
+    }
+    if (in_run)
+        err(t, name, ln, "truncated capture: the run that began at line %lu has no END line "
+            "(%lu samples read)", r.begin_line, r.n);
+    if (runs_here == 0 && !in_run)
+        err(t, name, ln, "no valid 'GS1 BEGIN' header in the capture");
+    return 0;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: %s [--quiet] [--max-report N] CAPTURE...   ('-' = stdin)\n"
+            "Checks UART captures of the gainstage firmware against the host C model.\n"
+            "Exit status: 0 all good, 1 results differ from the model, 2 bad capture.\n",
+            prog);
+}
+
+int main(int argc, char **argv)
+{
+    int nfiles = 0;
+    char **files = calloc((size_t)argc, sizeof *files);
+    if (!files) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return 2;
+    }
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--quiet")) {
+            quiet = true;
+        } else if (!strcmp(argv[i], "--max-report") && i + 1 < argc) {
+            char *end;
+            errno = 0;
+            max_report = strtoul(argv[++i], &end, 10);
+            if (errno || *end || argv[i][0] == '-') {
+                fprintf(stderr, "%s: bad --max-report '%s'\n", prog, argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(argv[i], "--help")) {
+            usage(stdout);
+            return 0;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "%s: unknown option '%s'\n", prog, argv[i]);
+            usage(stderr);
+            return 2;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (!nfiles) {
+        usage(stderr);
+        return 2;
+    }
+    totals_t t = {0, 0, 0, 0, 0};
+    for (int i = 0; i < nfiles; i++)
+        read_capture(files[i], &t);
+    free(files);
+    printf("%s: %lu run(s), %lu samples, %lu sw / %lu hw mismatches, %lu capture errors: %s\n",
+           prog, t.runs, t.samples, t.sw_bad, t.hw_bad, t.errors,
+           t.errors ? "BAD CAPTURE" : (t.sw_bad || t.hw_bad) ? "MISMATCH" : "OK");
+    if (t.errors)
+        return 2;
+    return (t.sw_bad || t.hw_bad) ? 1 : 0;
+}
