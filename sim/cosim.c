@@ -1,0 +1,207 @@
+/*
+ * cosim.c - the `cosim` command (SPEC section 6). It parses and checks the
+ * whole command line (the same parser as the simulator), picks the build of
+ * this configuration - build/cosim/<key>/, one per distinct set of RTL
+ * parameters (or per netlist), per variant (plain, traced, coverage) - has make
+ * bring it up to date (sim/cosim_build.mk: rebuilt only when a source changed),
+ * then runs it with the same arguments. Concurrent cosim runs on one key wait
+ * for each other's build (flock).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cosim_opts.h"
+
+#ifndef COSIM_SRCDIR
+#error "COSIM_SRCDIR (the repository root) must be defined"
+#endif
+#ifndef COSIM_BUILDDIR
+#error "COSIM_BUILDDIR (the build directory) must be defined"
+#endif
+
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+    return h;
+}
+
+static int mkdirs(const char *path)
+{
+    char buf[PATH_MAX + 1024];
+    if (strlen(path) >= sizeof buf)
+        return -1;
+    memcpy(buf, path, strlen(path) + 1);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0777) < 0 && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    }
+    return mkdir(buf, 0777) < 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* Run argv with stdout and stderr to log (or inherited if NULL); exit status. */
+static int run(char *const argv[], const char *log)
+{
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        if (log) {
+            int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+            if (fd < 0)
+                _exit(127);
+            dup2(fd, 1);
+            dup2(fd, 2);
+            close(fd);
+        } else {
+            dup2(2, 1); /* build chatter goes to stderr, never into stdout */
+        }
+        if (chdir(COSIM_SRCDIR) < 0)
+            _exit(127);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    int st;
+    if (waitpid(pid, &st, 0) < 0)
+        return -1;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+static void tail(const char *path, int lines)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    static char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    char *p = buf + n;
+    int k = 0;
+    while (p > buf && k <= lines)
+        if (*--p == '\n')
+            k++;
+    fprintf(stderr, "%s%s", p == buf ? "" : "...\n", p == buf ? p : p + 1);
+}
+
+int main(int argc, char **argv)
+{
+    cosim_opts_t o;
+    int r = cosim_opts_parse(&o, argc, argv);
+    if (r != 0)
+        return r > 0 ? 0 : 2;
+    /* bad vectors are reported before any build */
+    if (cosim_opts_load(&o) < 0)
+        return 2;
+    free(o.vec);
+
+    const gs_config_t *c = &o.cli.cfg;
+    const char *variant = "fast";
+    if (o.trace) {
+        size_t len = strlen(o.trace);
+        variant = strcmp(o.trace + len - 4, ".vcd") ? "fst" : "vcd";
+    } else if (o.coverage) {
+        variant = "cov";
+    }
+    char key[512], netabs[PATH_MAX] = "";
+    char fmts[96];
+    snprintf(fmts, sizeof fmts, "s%u.%u-u%u.%u-s%u.%u", c->in.w, c->in.f, c->gain.w, c->gain.f,
+             c->out.w, c->out.f);
+    if (o.netlist) {
+        if (!realpath(o.netlist, netabs)) {
+            fprintf(stderr, "cosim: --netlist %s: %s\n", o.netlist, strerror(errno));
+            return 2;
+        }
+        const char *base = strrchr(netabs, '/') ? strrchr(netabs, '/') + 1 : netabs;
+        char b[64];
+        snprintf(b, sizeof b, "%s", base);
+        for (char *p = b; *p; p++)
+            if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                  (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+                *p = '_';
+        snprintf(key, sizeof key, "net-%s-%08llx-%s-%s", b,
+                 (unsigned long long)(fnv1a(netabs) & 0xffffffffu), fmts, variant);
+    } else {
+        snprintf(key, sizeof key, "rtl-%s-%s-%s-%s", fmts, gs_round_name(c->round),
+                 gs_overflow_name(c->overflow), variant);
+    }
+    char dir[PATH_MAX + 640], lock[PATH_MAX + 660], bin[PATH_MAX + 700], log[PATH_MAX + 700];
+    snprintf(dir, sizeof dir, "%s/cosim/%s", COSIM_BUILDDIR, key);
+    snprintf(lock, sizeof lock, "%s/cosim/%s.lock", COSIM_BUILDDIR, key);
+    snprintf(bin, sizeof bin, "%s/cosim-sim", dir);
+    snprintf(log, sizeof log, "%s/build.log", dir);
+    if (mkdirs(dir) < 0) {
+        fprintf(stderr, "cosim: cannot create %s: %s\n", dir, strerror(errno));
+        return 2;
+    }
+    int lfd = open(lock, O_RDWR | O_CREAT, 0666);
+    if (lfd < 0 || flock(lfd, LOCK_EX) < 0) {
+        fprintf(stderr, "cosim: cannot lock %s: %s\n", lock, strerror(errno));
+        return 2;
+    }
+    char a_out[PATH_MAX + 660], a_p[8][32], a_net[PATH_MAX + 16], a_var[32], a_mk[PATH_MAX];
+    int vals[8] = { c->in.w, c->in.f, c->gain.w, c->gain.f, c->out.w, c->out.f, (int)c->round,
+                    (int)c->overflow };
+    static const char *const names[8] = { "IN_W", "IN_F", "G_W", "G_F", "OUT_W", "OUT_F",
+                                          "ROUND", "OVERFLOW" };
+    char *mk[24];
+    int n = 0;
+    snprintf(a_mk, sizeof a_mk, "%s/sim/cosim_build.mk", COSIM_SRCDIR);
+    snprintf(a_out, sizeof a_out, "OUT=%s", dir);
+    snprintf(a_var, sizeof a_var, "VARIANT=%s", variant);
+    snprintf(a_net, sizeof a_net, "NETLIST=%s", netabs);
+    mk[n++] = "make";
+    mk[n++] = "--no-print-directory";
+    mk[n++] = "-f";
+    mk[n++] = a_mk;
+    mk[n++] = a_out;
+    mk[n++] = a_var;
+    mk[n++] = a_net;
+    for (int k = 0; k < 8; k++) {
+        snprintf(a_p[k], sizeof a_p[k], "%s=%d", names[k], vals[k]);
+        mk[n++] = a_p[k];
+    }
+    if (o.rebuild)
+        mk[n++] = "-B";
+    char target[PATH_MAX + 700];
+    snprintf(target, sizeof target, "%s", bin);
+    mk[n++] = target;
+    mk[n] = NULL;
+    /* make -q: is anything out of date? Then say that we build, and log it. */
+    mk[n] = NULL;
+    char *q[26];
+    memcpy(q, mk, sizeof(char *) * 2);
+    q[2] = "-q";
+    memcpy(q + 3, mk + 2, sizeof(char *) * (size_t)(n - 1));
+    int uptodate = !o.rebuild && run(q, "/dev/null") == 0;
+    if (!uptodate) {
+        if (!o.quiet)
+            fprintf(stderr, "cosim: building the Verilator model %s (log: %s)\n", dir, log);
+        int rc = run(mk, log);
+        if (rc != 0) {
+            fprintf(stderr, "cosim: building %s failed (exit %d); end of %s:\n", key, rc, log);
+            tail(log, 25);
+            return 2;
+        }
+    }
+    flock(lfd, LOCK_UN);
+    close(lfd);
+    argv[0] = bin;
+    execv(bin, argv);
+    fprintf(stderr, "cosim: cannot run %s: %s\n", bin, strerror(errno));
+    return 2;
+}

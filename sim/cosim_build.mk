@@ -1,0 +1,115 @@
+# sim/cosim_build.mk - builds the simulator of ONE RTL configuration (or one
+# netlist) for cosim. cosim (sim/cosim.c) runs it from the repository root as
+#
+#   make -f sim/cosim_build.mk OUT=build/cosim/<key> IN_W=16 IN_F=15 G_W=16 G_F=12 \
+#        OUT_W=16 OUT_F=15 ROUND=7 OVERFLOW=0 [VARIANT=fast|fst|vcd|cov] [NETLIST=file]
+#
+# and make's dependencies decide whether anything is rebuilt: the Verilog read
+# (from Verilator's own .d file), the harness sources and the model sources.
+#   VARIANT fast: -O3, no trace or coverage code compiled in (the default);
+#           fst/vcd: waveform tracing; cov: line and toggle coverage.
+# Targets: $(OUT)/cosim-sim (the checking simulator), $(OUT)/bare (the bare
+# Verilator loop used as the speed ceiling by the benchmark).
+
+OUT     ?= $(error OUT=dir is required)
+VARIANT ?= fast
+NETLIST ?=
+CC      ?= cc
+CXX     ?= c++
+VERILATOR ?= verilator
+CELLS_SIM ?= /usr/share/yosys/ice40/cells_sim.v
+WARN    := -std=c11 -Wall -Wextra -Werror
+
+PARAM_NAMES := IN_W IN_F G_W G_F OUT_W OUT_F ROUND OVERFLOW
+$(foreach p,$(PARAM_NAMES),$(if $($(p)),,$(error $(p)= is required)))
+GPARAMS := $(foreach p,$(PARAM_NAMES),-G$(p)=$($(p)))
+PDEFS   := $(foreach p,$(PARAM_NAMES),-DP_$(p)=$($(p)))
+
+VL      := $(OUT)/vl
+VLROOT  := $(shell $(VERILATOR) --getenv VERILATOR_ROOT)
+VFLAGS  := --cc -O3 --x-assign fast --x-initial fast --no-timing \
+           --top-module cosim_top -Mdir $(VL) $(GPARAMS)
+
+ifeq ($(NETLIST),)
+  DUT_SRC := rtl/gain_stage.v
+  VSRC    := sim/cosim_top.v -y rtl -Wall -Wno-DECLFILENAME
+  NET_DEF := 0
+else
+  # A yosys netlist with the iCE40 cell models: their style is not ours, so
+  # only real errors stop the build; -DNO_ICE40_DEFAULT_ASSIGNMENTS is needed
+  # by Verilator 5.006 (see issue 4). A port width that does not match the
+  # configuration is an error (PINCONNECT widths): -Werror-WIDTH.
+  DUT_SRC := $(NETLIST)
+  VSRC    := -DCOSIM_NETLIST -DNO_ICE40_DEFAULT_ASSIGNMENTS sim/cosim_top.v $(NETLIST) \
+             $(CELLS_SIM) -Wno-fatal -Wno-lint -Wno-style -Wno-MULTIDRIVEN \
+             -Wno-COMBDLY -Wno-STMTDLY -Wno-TIMESCALEMOD -Werror-WIDTH
+  NET_DEF := 1
+endif
+
+ifeq ($(VARIANT),fast)
+  TRACE_DEFS :=
+else ifeq ($(VARIANT),fst)
+  VFLAGS += --trace-fst --trace-structs
+  TRACE_DEFS :=
+else ifeq ($(VARIANT),vcd)
+  VFLAGS += --trace
+  TRACE_DEFS := -DCOSIM_VCD=1
+else ifeq ($(VARIANT),cov)
+  VFLAGS += --coverage-line --coverage-toggle
+  TRACE_DEFS :=
+else
+  $(error VARIANT must be fast, fst, vcd or cov)
+endif
+
+MODEL_SRC := $(wildcard cmodel/*.c)
+HDRS      := $(wildcard cmodel/*.h) tools/gs_cli.h tools/gs_vec.h $(wildcard sim/*.h)
+C_SRC     := $(MODEL_SRC) tools/gs_cli.c tools/gs_vec.c sim/cosim_opts.c sim/harness.c \
+             sim/sim_main.c
+C_OBJ     := $(patsubst %.c,$(OUT)/c/%.o,$(notdir $(C_SRC)))
+# -march=native: the model is built and run on the same machine.
+COPT      := -O2 -march=native
+CXXOPT    := -O3 -march=native
+
+.PHONY: all
+all: $(OUT)/cosim-sim
+
+# 1. Verilate. The .d file written by Verilator lists every Verilog file read.
+$(VL)/Vcosim_top.mk $(VL)/Vcosim_top_classes.mk: sim/cosim_build.mk sim/cosim_top.v $(DUT_SRC)
+	@mkdir -p $(VL)
+	$(VERILATOR) $(VFLAGS) $(VSRC) > $(OUT)/verilator.log 2>&1 || \
+	  { cat $(OUT)/verilator.log >&2; exit 1; }
+-include $(VL)/Vcosim_top__ver.d
+-include $(VL)/Vcosim_top_classes.mk
+
+# 2. The model and Verilator's run-time objects, with Verilator's makefile.
+VL_GLOBAL := $(addprefix $(VL)/,$(addsuffix .o,$(VM_GLOBAL_FAST) $(VM_GLOBAL_SLOW)))
+VL_MAKE   := $(MAKE) -s -C $(VL) -f Vcosim_top.mk OPT_FAST="$(CXXOPT)" OPT_SLOW=-O1 \
+             OPT_GLOBAL=-O2 VM_PARALLEL_BUILDS=0
+$(VL)/Vcosim_top__ALL.a: $(VL)/Vcosim_top.mk
+	$(VL_MAKE) Vcosim_top__ALL.a $(notdir $(VL_GLOBAL)) >/dev/null
+
+# 3. The thin C++ layer, the C harness, the link.
+VL_INC := -I$(VL) -isystem $(VLROOT)/include -isystem $(VLROOT)/include/vltstd -Isim
+VL_DEF := -DVM_TRACE=$(VM_TRACE) -DVM_TRACE_FST=$(VM_TRACE_FST) -DVM_COVERAGE=$(VM_COVERAGE) \
+          -DVM_SC=0 -DCOSIM_NETLIST=$(NET_DEF) -DCOSIM_SRC='"$(DUT_SRC)"' $(PDEFS) $(TRACE_DEFS)
+$(OUT)/dut_vl.o: sim/dut_vl.cpp sim/dut.h $(VL)/Vcosim_top__ALL.a
+	$(CXX) $(CXXOPT) -std=c++17 -Wall -Wextra $(VL_INC) $(VL_DEF) -c $< -o $@
+
+$(OUT)/c/%.o: cmodel/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(COPT) -Icmodel -Itools -Isim -c $< -o $@
+$(OUT)/c/%.o: tools/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(COPT) -Icmodel -Itools -Isim -c $< -o $@
+$(OUT)/c/%.o: sim/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(COPT) -Icmodel -Itools -Isim -c $< -o $@
+
+LIBS := -pthread -lm $(if $(filter 1,$(VM_TRACE_FST)),-lz)
+$(OUT)/cosim-sim: $(C_OBJ) $(OUT)/dut_vl.o $(VL)/Vcosim_top__ALL.a
+	$(CXX) -o $@ $(C_OBJ) $(OUT)/dut_vl.o $(VL)/Vcosim_top__ALL.a $(VL_GLOBAL) $(LIBS)
+
+# The speed ceiling: the same model, driven with no checking at all.
+$(OUT)/bare: sim/bare_main.cpp $(VL)/Vcosim_top__ALL.a
+	$(CXX) $(CXXOPT) -std=c++17 -Wall -Wextra $(VL_INC) $(VL_DEF) $< \
+	  $(VL)/Vcosim_top__ALL.a $(VL_GLOBAL) $(LIBS) -o $@

@@ -1,0 +1,324 @@
+/* cosim_opts.c - command line of cosim (see cosim_opts.h). */
+#include "cosim_opts.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gs_vec.h"
+
+const char cosim_usage[] =
+    "usage: cosim [OPTIONS]\n"
+    "Runs rtl/gain_stage.v (or a netlist) under Verilator for a configuration and\n"
+    "checks every clock cycle against the C model. Exit status: 0 every output\n"
+    "matched, 1 a mismatch or a handshake-rule violation, 2 bad usage or input.\n\n"
+    "stimulus (any combination, fed in this order; default: --corners --random 100000):\n"
+    "  --corners            directed corner set: 0, +-1, min, max, exact ties, the\n"
+    "                       saturation thresholds, gain 0 and maximum\n"
+    "  --vectors FILE       input codes, gsref's input format, at the configured gain\n"
+    "  --random N           N random samples (k/M/G suffixes), uniform and biased to\n"
+    "                       the rails and rounding ties, each with its own gain\n"
+    "  --seed S             seed of --random and of --stall (default 1)\n"
+    "  --fixed-gain         --random/--corners use only the configured gain\n"
+    "  --exhaustive         every input code at the configured gain\n"
+    "  --all-gains          with --exhaustive: every gain code too\n"
+    "  --gain-range LO:HI   with --exhaustive: gain codes LO..HI (implies --all-gains)\n"
+    "handshakes:\n"
+    "  --stall P            random s_valid gaps and m_ready low, probability P (< 1)\n"
+    "  --gap P              only s_valid gaps (m_ready stays high: exact latency checked)\n"
+    "  --backpressure P     only m_ready low\n"
+    "checks:\n"
+    "  --max-errors N       stop after N mismatches (default 10)\n"
+    "  --timeout N          deadlock limit: cycles without progress (default 10000)\n"
+    "  --latency N          expected LATENCY (default: the RTL's localparam; a netlist's\n"
+    "                       is measured unless given)\n"
+    "outputs:\n"
+    "  --dump FILE          the DUT's outputs, gsref's output format (\"y ovf\"), input order\n"
+    "  --trace FILE         waveform, FST (.fst) or VCD (.vcd): the cycles around the first\n"
+    "                       mismatch (or the first ones if none)\n"
+    "  --trace-all          with --trace: every cycle\n"
+    "  --trace-window N     cycles each side of the first mismatch (default 200)\n"
+    "  --coverage FILE      Verilator line/toggle coverage data (coverage build)\n"
+    "DUT and run:\n"
+    "  --netlist FILE       a post-synthesis netlist (yosys write_verilog, iCE40 cells)\n"
+    "                       instead of rtl/gain_stage.v; the configuration options must\n"
+    "                       describe what it was synthesized for\n"
+    "  --jobs N             worker processes (the stimulus is split in N slices)\n"
+    "  --progress / --no-progress   progress line (default: only on a terminal)\n"
+    "  --quiet              only errors and the verdict line\n"
+    "  --rebuild            rebuild the Verilator model of this configuration\n"
+    "  -h, --help           this text\n\n";
+
+static int bad(const char *opt, const char *val, const char *why)
+{
+    if (val)
+        fprintf(stderr, "cosim: %s '%s': %s\n", opt, val, why);
+    else
+        fprintf(stderr, "cosim: %s: %s\n", opt, why);
+    return -1;
+}
+
+/* Unsigned count with an optional k/M/G suffix (powers of ten). */
+static int parse_count(const char *s, uint64_t *v)
+{
+    uint64_t n = 0;
+    const char *p = s;
+    if (*p < '0' || *p > '9')
+        return -1;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        unsigned d = (unsigned)(*p - '0');
+        if (n > (UINT64_MAX - d) / 10)
+            return -1;
+        n = n * 10 + d;
+    }
+    uint64_t mul = 1;
+    if (*p == 'k' || *p == 'K')
+        mul = 1000, p++;
+    else if (*p == 'M')
+        mul = 1000000, p++;
+    else if (*p == 'G')
+        mul = 1000000000, p++;
+    if (*p != '\0' || (mul > 1 && n > UINT64_MAX / mul))
+        return -1;
+    *v = n * mul;
+    return 0;
+}
+
+static int parse_code(const char *s, uint64_t *v)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 0);
+    if (errno || *end != '\0')
+        return -1;
+    *v = n;
+    return 0;
+}
+
+static int parse_prob(const char *opt, const char *s, double *p)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end != '\0' || !(v >= 0.0 && v < 1.0))
+        return bad(opt, s, "not a probability in [0, 1)");
+    *p = v;
+    return 0;
+}
+
+int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
+{
+    memset(o, 0, sizeof *o);
+    gs_cli_init(&o->cli);
+    o->seed = 1;
+    o->max_errors = 10;
+    o->timeout = 10000;
+    o->latency = -1;
+    o->trace_window = 200;
+    o->jobs = 1;
+    o->progress = -1;
+    const char *gain_range = NULL;
+    bool any_stim = false;
+
+    for (int i = 1; i < argc; i++) {
+        int r = gs_cli_option(&o->cli, "cosim", argc, argv, &i);
+        if (r < 0)
+            return -1;
+        if (r > 0)
+            continue;
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(cosim_usage, stdout);
+            fputs(gs_cli_usage, stdout);
+            return 1;
+        }
+        /* options without a value */
+        if (!strcmp(a, "--corners")) { o->corners = any_stim = true; continue; }
+        if (!strcmp(a, "--exhaustive")) { o->exhaustive = any_stim = true; continue; }
+        if (!strcmp(a, "--all-gains")) { o->all_gains = true; continue; }
+        if (!strcmp(a, "--fixed-gain")) { o->fixed_gain = true; continue; }
+        if (!strcmp(a, "--trace-all")) { o->trace_all = true; continue; }
+        if (!strcmp(a, "--progress")) { o->progress = 1; continue; }
+        if (!strcmp(a, "--no-progress")) { o->progress = 0; continue; }
+        if (!strcmp(a, "--quiet")) { o->quiet = true; continue; }
+        if (!strcmp(a, "--rebuild")) { o->rebuild = true; continue; }
+        static const char *const with_value[] = {
+            "--vectors", "--random", "--seed", "--gain-range", "--stall", "--gap",
+            "--backpressure", "--max-errors", "--timeout", "--latency", "--dump",
+            "--trace", "--trace-window", "--coverage", "--netlist", "--jobs",
+        };
+        size_t k, n = sizeof with_value / sizeof with_value[0];
+        for (k = 0; k < n && strcmp(a, with_value[k]) != 0; k++)
+            ;
+        if (k == n) {
+            if (a[0] == '-')
+                fprintf(stderr, "cosim: unknown option '%s' (see --help)\n", a);
+            else
+                fprintf(stderr, "cosim: unexpected argument '%s' (vectors: --vectors FILE)\n", a);
+            return -1;
+        }
+        if (i + 1 >= argc)
+            return bad(a, NULL, "needs a value");
+        const char *v = argv[++i];
+        uint64_t u;
+        if (!strcmp(a, "--vectors")) {
+            o->vectors = v;
+            any_stim = true;
+        } else if (!strcmp(a, "--random")) {
+            if (parse_count(v, &o->random_n) < 0)
+                return bad(a, v, "not a count (e.g. 100000, 10k, 1M)");
+            o->random = any_stim = true;
+        } else if (!strcmp(a, "--seed")) {
+            if (parse_code(v, &o->seed) < 0)
+                return bad(a, v, "not an unsigned integer");
+        } else if (!strcmp(a, "--gain-range")) {
+            gain_range = v;
+        } else if (!strcmp(a, "--stall")) {
+            if (parse_prob(a, v, &o->gap_p) < 0)
+                return -1;
+            o->bp_p = o->gap_p;
+        } else if (!strcmp(a, "--gap")) {
+            if (parse_prob(a, v, &o->gap_p) < 0)
+                return -1;
+        } else if (!strcmp(a, "--backpressure")) {
+            if (parse_prob(a, v, &o->bp_p) < 0)
+                return -1;
+        } else if (!strcmp(a, "--max-errors")) {
+            if (parse_count(v, &o->max_errors) < 0 || o->max_errors == 0)
+                return bad(a, v, "not a positive count");
+        } else if (!strcmp(a, "--timeout")) {
+            if (parse_count(v, &o->timeout) < 0 || o->timeout < 16)
+                return bad(a, v, "not a count of cycles >= 16");
+        } else if (!strcmp(a, "--latency")) {
+            if (parse_count(v, &u) < 0 || u < 1 || u > 1000)
+                return bad(a, v, "not a latency in cycles (1..1000)");
+            o->latency = (int)u;
+        } else if (!strcmp(a, "--dump")) {
+            o->dump = v;
+        } else if (!strcmp(a, "--trace")) {
+            size_t len = strlen(v);
+            if (len < 5 || (strcmp(v + len - 4, ".fst") && strcmp(v + len - 4, ".vcd")))
+                return bad(a, v, "the file name must end in .fst or .vcd");
+            o->trace = v;
+        } else if (!strcmp(a, "--trace-window")) {
+            if (parse_count(v, &o->trace_window) < 0 || o->trace_window == 0)
+                return bad(a, v, "not a positive count of cycles");
+        } else if (!strcmp(a, "--coverage")) {
+            o->coverage = v;
+        } else if (!strcmp(a, "--netlist")) {
+            o->netlist = v;
+        } else { /* --jobs */
+            if (parse_count(v, &u) < 0 || u < 1 || u > 64)
+                return bad(a, v, "not a number of workers (1..64)");
+            o->jobs = (int)u;
+        }
+    }
+    if (gs_cli_finish(&o->cli, "cosim") < 0)
+        return -1;
+    const gs_config_t *c = &o->cli.cfg;
+    if (gain_range) {
+        char *end;
+        errno = 0;
+        unsigned long long lo = strtoull(gain_range, &end, 0), hi;
+        if (errno || end == gain_range || *end != ':' || gain_range[0] == '-')
+            return bad("--gain-range", gain_range, "not LO:HI (gain codes, e.g. 0:32767)");
+        const char *h = end + 1;
+        hi = strtoull(h, &end, 0);
+        if (errno || end == h || *end != '\0' || *h == '-')
+            return bad("--gain-range", gain_range, "not LO:HI (gain codes, e.g. 0:32767)");
+        if (lo > hi || !gs_code_fits_gain(c, hi))
+            return bad("--gain-range", gain_range,
+                       "needs LO <= HI, both codes of the gain format");
+        o->g_lo = (uint32_t)lo;
+        o->g_hi = (uint32_t)hi;
+        o->gain_range = o->all_gains = true;
+    } else if (o->all_gains) {
+        o->g_lo = 0;
+        o->g_hi = (uint32_t)(((uint64_t)1 << c->gain.w) - 1);
+    }
+    if (o->all_gains && !o->exhaustive)
+        return bad("--all-gains", NULL, "needs --exhaustive");
+    if (o->exhaustive) {
+        uint64_t ng = o->all_gains ? (uint64_t)o->g_hi - o->g_lo + 1 : 1;
+        if (ng > ((uint64_t)1 << 40) >> c->in.w)
+            return bad("--exhaustive", NULL,
+                       "more than 2^40 samples: narrow the gains with --gain-range");
+    }
+    if (!any_stim) {
+        o->corners = true;
+        o->random = true;
+        o->random_n = 100000;
+    }
+    if (o->trace_all && !o->trace)
+        return bad("--trace-all", NULL, "needs --trace FILE");
+    if (o->trace && o->jobs > 1)
+        return bad("--trace", o->trace, "needs --jobs 1 (one model, one waveform)");
+    if (o->coverage && o->jobs > 1)
+        return bad("--coverage", o->coverage, "needs --jobs 1");
+    if (o->trace && o->coverage)
+        return bad("--trace", o->trace, "cannot be combined with --coverage");
+    return 0;
+}
+
+int cosim_opts_load(cosim_opts_t *o)
+{
+    if (!o->vectors)
+        return 0;
+    gs_vec_t vec;
+    if (gs_vec_open(&vec, o->vectors) < 0) {
+        fprintf(stderr, "cosim: %s\n", vec.err);
+        return -1;
+    }
+    size_t cap = 4096, n = 0;
+    int32_t *v = malloc(cap * sizeof *v);
+    int r = 0;
+    while (v && (r = gs_vec_next(&vec, &o->cli.cfg, &v[n])) == 1) {
+        if (++n == cap) {
+            int32_t *nv = realloc(v, 2 * cap * sizeof *v);
+            if (!nv) {
+                free(v);
+                v = NULL;
+                break;
+            }
+            v = nv;
+            cap *= 2;
+        }
+    }
+    if (!v) {
+        gs_vec_close(&vec);
+        fprintf(stderr, "cosim: %s: out of memory\n", o->vectors);
+        return -1;
+    }
+    if (r < 0) {
+        fprintf(stderr, "cosim: %s\n", vec.err);
+        gs_vec_close(&vec);
+        free(v);
+        return -1;
+    }
+    gs_vec_close(&vec);
+    if (n == 0) {
+        fprintf(stderr, "cosim: %s: no input codes in the file\n", o->vectors);
+        free(v);
+        return -1;
+    }
+    o->vec = v;
+    o->n_vec = n;
+    return 0;
+}
+
+uint64_t cosim_opts_total(const cosim_opts_t *o, size_t n_corners)
+{
+    uint64_t t = o->corners ? n_corners : 0;
+    t += o->n_vec;
+    if (o->random)
+        t += o->random_n;
+    if (o->exhaustive) {
+        uint64_t ng = o->all_gains ? (uint64_t)o->g_hi - o->g_lo + 1 : 1;
+        t += ng << o->cli.cfg.in.w;
+    }
+    return t;
+}

@@ -1,0 +1,65 @@
+// cosim_top - Verilator top for the cosim harness: gain_stage with its ports
+// passed through, plus its LATENCY as a constant output so that the harness
+// checks the latency the RTL documents (not one it guessed).
+// With COSIM_NETLIST defined the DUT is a post-synthesis netlist that has no
+// parameters (and no LATENCY): the parameters here only size the ports, and
+// latency reads as all ones ("unknown": the harness measures it).
+
+module cosim_top #(
+  parameter integer IN_W     = 16,
+  parameter integer IN_F     = 15,
+  parameter integer G_W      = 16,
+  parameter integer G_F      = 12,
+  parameter integer OUT_W    = 16,
+  parameter integer OUT_F    = 15,
+  parameter integer ROUND    = 7,
+  parameter integer OVERFLOW = 0
+) (
+  input  wire             clk,
+  input  wire             rst,
+  input  wire             s_valid,
+  output wire             s_ready,
+  input  wire [IN_W-1:0]  s_data,
+  input  wire [G_W-1:0]   s_gain,
+  output wire             m_valid,
+  input  wire             m_ready,
+  output wire [OUT_W-1:0] m_data,
+  output wire             m_ovf,
+  output wire [31:0]      latency
+);
+
+`ifdef COSIM_NETLIST
+  gain_stage u_dut (
+`else
+  gain_stage #(
+    .IN_W    (IN_W),
+    .IN_F    (IN_F),
+    .G_W     (G_W),
+    .G_F     (G_F),
+    .OUT_W   (OUT_W),
+    .OUT_F   (OUT_F),
+    .ROUND   (ROUND),
+    .OVERFLOW(OVERFLOW)
+  ) u_dut (
+`endif
+    .clk    (clk),
+    .rst    (rst),
+    .s_valid(s_valid),
+    .s_ready(s_ready),
+    .s_data (s_data),
+    .s_gain (s_gain),
+    .m_valid(m_valid),
+    .m_ready(m_ready),
+    .m_data (m_data),
+    .m_ovf  (m_ovf)
+  );
+
+`ifdef COSIM_NETLIST
+  assign latency = 32'hffff_ffff;
+  // The formats only size the ports of a netlist.
+  localparam integer UNUSED_PARAMS = IN_F + G_F + OUT_F + ROUND + OVERFLOW;
+`else
+  assign latency = u_dut.LATENCY;
+`endif
+
+endmodule

@@ -1,0 +1,55 @@
+/*
+ * dut.h - the C view of the Verilated gain_stage (sim/dut_vl.cpp is the only
+ * C++ in the harness). One call per clock cycle:
+ *
+ *   dut_cycle(): drive the inputs in io with clk low and settle (eval), read the
+ *   outputs into io (the values the next rising edge samples), then raise clk and
+ *   eval (the edge). So io->s_ready / m_valid / m_data / m_ovf describe this
+ *   cycle's handshakes: a sample is taken when s_valid && s_ready, a result
+ *   leaves when m_valid && m_ready.
+ */
+#ifndef COSIM_DUT_H
+#define COSIM_DUT_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct dut dut_t;
+
+typedef struct {
+    /* inputs (codes masked to their widths) */
+    uint32_t rst, s_valid, s_data, s_gain, m_ready;
+    /* outputs */
+    uint32_t s_ready, m_valid, m_data, m_ovf;
+} dut_io_t;
+
+/* Compiled-in description of this build. */
+typedef struct {
+    int in_w, in_f, g_w, g_f, out_w, out_f, round, overflow;
+    int netlist;      /* 1: a post-synthesis netlist (no LATENCY parameter) */
+    int traced;       /* 1: built with waveform tracing */
+    int coverage;     /* 1: built with line/toggle coverage */
+    const char *src;  /* RTL or netlist file */
+} dut_info_t;
+
+const dut_info_t *dut_info(void);
+
+dut_t *dut_new(void);
+void dut_free(dut_t *d);
+/* The RTL's LATENCY parameter, or -1 when the DUT does not say (netlist). */
+int dut_latency(dut_t *d);
+void dut_cycle(dut_t *d, dut_io_t *io);
+
+/* Tracing (traced builds only; otherwise dut_trace_open fails with -1).
+ * Cycles [from, to) of this model are written to path (.fst or .vcd). */
+int dut_trace_open(dut_t *d, const char *path, uint64_t from, uint64_t to);
+/* Write line/toggle coverage (coverage builds only). */
+int dut_coverage_write(dut_t *d, const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

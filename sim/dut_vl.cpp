@@ -1,0 +1,141 @@
+// dut_vl.cpp - the thin C++ layer between the C harness and Verilator: owns the
+// model, runs one clock cycle per call, and (in traced builds only) the
+// waveform writer. No checking here; no virtual calls or strings per cycle.
+#include "dut.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "Vcosim_top.h"
+#include "verilated.h"
+#if VM_TRACE
+#if COSIM_VCD
+#include "verilated_vcd_c.h"
+typedef VerilatedVcdC trace_t;
+#else
+#include "verilated_fst_c.h"
+typedef VerilatedFstC trace_t;
+#endif
+#endif
+#if VM_COVERAGE
+#include "verilated_cov.h"
+#endif
+
+#ifndef COSIM_SRC
+#define COSIM_SRC "?"
+#endif
+#ifndef COSIM_NETLIST
+#define COSIM_NETLIST 0
+#endif
+
+struct dut {
+    VerilatedContext *ctx;
+    Vcosim_top *top;
+    uint64_t cycle;
+#if VM_TRACE
+    trace_t *tfp;
+    uint64_t tr_from, tr_to;
+#endif
+};
+
+static const dut_info_t info = {
+    P_IN_W, P_IN_F, P_G_W, P_G_F, P_OUT_W, P_OUT_F, P_ROUND, P_OVERFLOW,
+    COSIM_NETLIST, VM_TRACE, VM_COVERAGE, COSIM_SRC,
+};
+
+extern "C" const dut_info_t *dut_info(void) { return &info; }
+
+extern "C" dut_t *dut_new(void)
+{
+    dut_t *d = new dut;
+    d->ctx = new VerilatedContext;
+    d->ctx->commandArgs(0, (const char **)nullptr);
+#if VM_TRACE
+    d->ctx->traceEverOn(true);
+    d->tfp = nullptr;
+    d->tr_from = d->tr_to = 0;
+#endif
+    d->top = new Vcosim_top(d->ctx, "TOP");
+    d->cycle = 0;
+    d->top->clk = 1;  // the first dut_cycle() starts with a falling edge
+    d->top->eval();
+    return d;
+}
+
+extern "C" void dut_free(dut_t *d)
+{
+    if (!d)
+        return;
+    d->top->final();
+#if VM_TRACE
+    if (d->tfp) {
+        d->tfp->close();
+        delete d->tfp;
+    }
+#endif
+    delete d->top;
+    delete d->ctx;
+    delete d;
+}
+
+extern "C" int dut_latency(dut_t *d)
+{
+    uint32_t l = d->top->latency;
+    return l == 0xffffffffu ? -1 : (int)l;
+}
+
+extern "C" void dut_cycle(dut_t *d, dut_io_t *io)
+{
+    Vcosim_top *t = d->top;
+    t->clk = 0;
+    t->rst = (CData)io->rst;
+    t->s_valid = (CData)io->s_valid;
+    t->s_data = io->s_data;
+    t->s_gain = io->s_gain;
+    t->m_ready = (CData)io->m_ready;
+    t->eval();
+    io->s_ready = t->s_ready;
+    io->m_valid = t->m_valid;
+    io->m_data = t->m_data;
+    io->m_ovf = t->m_ovf;
+#if VM_TRACE
+    bool tr = d->tfp && d->cycle >= d->tr_from && d->cycle < d->tr_to;
+    if (tr)
+        d->tfp->dump(2 * d->cycle);
+#endif
+    t->clk = 1;
+    t->eval();
+#if VM_TRACE
+    if (tr)
+        d->tfp->dump(2 * d->cycle + 1);
+#endif
+    d->cycle++;
+}
+
+extern "C" int dut_trace_open(dut_t *d, const char *path, uint64_t from, uint64_t to)
+{
+#if VM_TRACE
+    d->tfp = new trace_t;
+    d->top->trace(d->tfp, 99);
+    d->tfp->open(path);
+    if (!d->tfp->isOpen())
+        return -1;
+    d->tr_from = from;
+    d->tr_to = to;
+    return 0;
+#else
+    (void)d, (void)path, (void)from, (void)to;
+    return -1;
+#endif
+}
+
+extern "C" int dut_coverage_write(dut_t *d, const char *path)
+{
+#if VM_COVERAGE
+    d->ctx->coveragep()->write(path);
+    return 0;
+#else
+    (void)d, (void)path;
+    return -1;
+#endif
+}
