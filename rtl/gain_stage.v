@@ -9,31 +9,45 @@
 // An illegal parameter set stops elaboration by instantiating the missing module
 // gain_stage_illegal_parameters.
 //
-// Timing contract (LATENCY = 5):
+// Timing contract (LATENCY = 8, the same for every parameter set and USE_DSP):
 //   A sample is taken on the clock edge k where s_valid && s_ready. With m_ready
 //   high, its result is on m_data/m_ovf with m_valid high from just after edge
-//   k+LATENCY-1 and leaves on edge k+LATENCY. One sample per clock in and out.
-//   A back-to-back stream taken on edges k, k+1, ... leaves on k+5, k+6, ...
+//   k+LATENCY-1 and leaves on edge k+LATENCY. One sample per clock in and out:
+//   samples taken on edges k, k+1, ... leave on k+8, k+9, ...
 //   Under backpressure the whole pipeline stalls (one clock enable, adv), so a
 //   result leaves exactly LATENCY *advancing* edges after it was taken;
 //   s_ready = !rst && (!m_valid || m_ready) (combinational from m_ready).
 //   rst (synchronous, active high) empties the pipeline: m_valid low after the
 //   first reset edge until a new sample has gone through.
 //
-// Pipeline (at most one adder between two registers):
-//   s1  a1 = ~x, b1 = g: the multiplier operands (SB_MAC16 A/B input registers
-//       on the UP5K); fabric copies of g and of x's sign bit.
-//   s2  m2 = a1 * b1, unsigned (SB_MAC16 output register); t2 = g - xm*(g << IN_W).
-//       Why: -(g*x) = g*~x + g, and ~x read as unsigned is ~x + xm*2^IN_W
-//       (xm = sign of ~x), so P = m2 + t2 exactly. The multiply stays unsigned
-//       x unsigned, which yosys maps to one SB_MAC16 for 16x16, and the negation
-//       costs no extra stage.
-//   s3  p3 = m2 + t2 = -(g*x), W = IN_W + G_W bits signed (|P| < 2^(W-1)).
-//   s4  SH > 0: s4 = P + bias, the bias picked by ROUND (and P's sign, or for
-//       half-even P's bit SH), so that floor(s4 / 2^SH) is the rounded value.
-//       SH <= 0: s4 = P (scaling up is exact, done in s5 as wiring).
-//   s5  R = s4 >>> SH (or P << -SH), range check on all of R's upper bits (so
-//       overflow is found before any bit is dropped), clip/wrap: m_data, m_ovf.
+// USE_DSP (extra parameter, default 1): 1 writes the multiply as a*b with one
+// register before and after it, so that yosys -dsp packs a 16x16 into one
+// SB_MAC16 using its A/B input and output registers (UP5K); 0 builds a pipelined
+// LUT multiplier (8 partial products, a 3-level adder tree) for parts with no
+// DSP (HX8K). Both compute the same; only timing and resources differ.
+//
+// Arithmetic (all exact, modulo 2^SW where the final value fits SW bits):
+//   -(g*x) = g*~x + g, and ~x read as unsigned is ~x + xm*2^IN_W (xm = sign of
+//   ~x), so P = M + g - xm*(g << IN_W) with M = ~x_u * g an UNSIGNED product:
+//   one SB_MAC16 for 16x16, and the negation costs no stage. Rounding adds a
+//   bias chosen by ROUND (sign-dependent modes use the sign of P, which is
+//   !sign(x) whenever P != 0; P = 0 rounds to 0 with any bias < 2^SH) and keeps
+//   floor(S / 2^SH); half-even adds HALF and clears the result's LSB on an exact
+//   tie (the dropped bits of S all zero). So S = M + T with
+//   T = g + bias - xm*(g << IN_W), computed beside the multiply.
+//   Overflow is checked on every upper bit of R = S >>> SH (or P << -SH): never
+//   after bits have been dropped.
+//
+// Pipeline (edge after the take; every carry chain is at most ~SW/2+1 bits):
+//   e1  a1 = ~x, b1 = g (SB_MAC16 A/B registers), g1, xs1 (fabric copies)
+//   e2  DSP: m = a1*b1 (SB_MAC16 output reg) | LUT: 8 partial products;
+//       u = g + bias, vh = xm ? -g : 0 (T's part above bit IN_W)
+//   e3  T low half      | mult: delay / tree level 1
+//   e4  T high half     | mult: delay / tree level 2
+//   e5  T delayed       | M (delay / tree level 3)
+//   e6  S = M + T, low half
+//   e7  S high half
+//   e8  tie fix, range check, clip/wrap: m_data, m_ovf registers
 
 module gain_stage #(
   parameter integer IN_W     = 16,
@@ -43,7 +57,8 @@ module gain_stage #(
   parameter integer OUT_W    = 16,
   parameter integer OUT_F    = 15,
   parameter integer ROUND    = 7,
-  parameter integer OVERFLOW = 0
+  parameter integer OVERFLOW = 0,
+  parameter integer USE_DSP  = 1
 ) (
   input  wire             clk,
   input  wire             rst,
@@ -57,7 +72,7 @@ module gain_stage #(
   output wire             m_ovf
 );
 
-  localparam integer LATENCY = 5;
+  localparam integer LATENCY = 8;
 
   function integer max_int(input integer a, input integer b);
     max_int = (a > b) ? a : b;
@@ -67,43 +82,53 @@ module gain_stage #(
   localparam integer SH  = IN_F + G_F - OUT_F;      // right shift (SPEC 3 s)
   localparam integer K   = (SH < 0) ? -SH : 0;      // left shift when SH <= 0
   localparam integer SHP = (SH > 0) ? SH : 1;       // SH, kept legal for SH <= 0
-  // s4 width: P + bias must not overflow (P < 2^(W-1), bias < 2^SH).
-  // One spare bit in SW and EW keeps every sign-extension count >= 1.
+  // S = P + bias must not overflow (|P| < 2^(W-1), bias < 2^SH); one spare bit
+  // in SW and EW keeps every sign-extension count >= 1.
   localparam integer SW  = max_int(W, SH + 1) + 1;
-  // Width of R: s4 >>> SH, or P << K.
-  localparam integer RW  = (SH > 0) ? SW - SH : SW + K;
+  localparam integer LO  = (SW + 1) / 2;            // pipelined adds: low half
+  localparam integer HI  = SW - LO;                 // and high half
+  localparam integer UW  = max_int(G_W, SHP) + 1;   // g + bias
+  localparam integer VW  = SW - IN_W;               // T's bits from IN_W up
+  localparam integer RW  = (SH > 0) ? SW - SH : SW + K;  // R = S >>> SH or S << K
   localparam integer EW  = max_int(RW, OUT_W) + 1;  // R sign-extended
+  // LUT multiplier: g in 8 chunks of CH bits (CH*8 >= G_W).
+  localparam integer CH  = (G_W + 7) / 8;
+  localparam integer L1W = IN_W + 2 * CH;           // a * (2 chunks)
+  localparam integer L2W = IN_W + 4 * CH;           // a * (4 chunks)
 
   localparam ILLEGAL = (IN_W < 2) || (IN_W > 32) || (G_W < 1) || (G_W > 32) ||
                        (OUT_W < 2) || (OUT_W > 32) || (IN_F < 0) || (IN_F > 62) ||
                        (G_F < 0) || (G_F > 62) || (OUT_F < 0) || (OUT_F > 62) ||
                        (SH < -62) || (SH > 62) || (ROUND < 0) || (ROUND > 7) ||
-                       (OVERFLOW < 0) || (OVERFLOW > 2);
+                       (OVERFLOW < 0) || (OVERFLOW > 2) || (USE_DSP < 0) || (USE_DSP > 1);
   generate
     if (ILLEGAL) begin : g_illegal
       gain_stage_illegal_parameters u_illegal ();
     end
   endgenerate
 
-  // Rounding bias constants (SW bits): s4 = P + (sel ? BIAS1 : BIAS0).
-  localparam [SW-1:0] ONE    = {{(SW-1){1'b0}}, 1'b1};
-  localparam [SW-1:0] HALF   = ONE << (SHP - 1);
-  localparam [SW-1:0] HALFM1 = HALF - ONE;
-  localparam [SW-1:0] FULLM1 = (ONE << SHP) - ONE;
-  localparam [SW-1:0] ZERO   = {SW{1'b0}};
-  localparam [SW-1:0] BIAS0  = (ROUND == 1) ? FULLM1 :
-                               (ROUND == 3) ? HALF :
-                               (ROUND == 4) ? HALFM1 :
-                               (ROUND == 5) ? HALFM1 :
-                               (ROUND == 6) ? HALF :
-                               (ROUND == 7) ? HALFM1 : ZERO;
-  localparam [SW-1:0] BIAS1  = (ROUND == 1) ? FULLM1 :
-                               (ROUND == 2) ? FULLM1 :
-                               (ROUND == 3) ? HALF :
-                               (ROUND == 4) ? HALFM1 :
-                               (ROUND == 5) ? HALF :
-                               (ROUND == 6) ? HALFM1 :
-                               (ROUND == 7) ? HALF : ZERO;
+  // Rounding bias (UW bits), by the sign of P: BIAS_POS for P >= 0 (x < 0),
+  // BIAS_NEG for P <= 0 (x >= 0). Zero when SH <= 0 (no rounding).
+  localparam [UW-1:0] ONE    = {{(UW-1){1'b0}}, 1'b1};
+  localparam [UW-1:0] HALF   = ONE << (SHP - 1);
+  localparam [UW-1:0] HALFM1 = HALF - ONE;
+  localparam [UW-1:0] FULLM1 = (ONE << SHP) - ONE;
+  localparam [UW-1:0] ZERO   = {UW{1'b0}};
+  localparam [UW-1:0] BIAS_POS = (SH <= 0)   ? ZERO :
+                                 (ROUND == 1) ? FULLM1 :
+                                 (ROUND == 3) ? HALF :
+                                 (ROUND == 4) ? HALFM1 :
+                                 (ROUND == 5) ? HALFM1 :
+                                 (ROUND == 6) ? HALF :
+                                 (ROUND == 7) ? HALF : ZERO;
+  localparam [UW-1:0] BIAS_NEG = (SH <= 0)   ? ZERO :
+                                 (ROUND == 1) ? FULLM1 :
+                                 (ROUND == 2) ? FULLM1 :
+                                 (ROUND == 3) ? HALF :
+                                 (ROUND == 4) ? HALFM1 :
+                                 (ROUND == 5) ? HALF :
+                                 (ROUND == 6) ? HALFM1 :
+                                 (ROUND == 7) ? HALF : ZERO;
 
   // ---- handshake: one clock enable for the whole pipeline ----
   reg  [LATENCY-1:0] valid_q;
@@ -120,11 +145,11 @@ module gain_stage #(
     end
   end
 
-  // ---- s1: operands ----
+  // ---- e1: operands ----
   reg [IN_W-1:0] a1_q;   // ~x: multiplier operand only (DSP input register)
   reg [G_W-1:0]  b1_q;   // g: multiplier operand only (DSP input register)
-  reg [G_W-1:0]  g1_q;   // g for the correction term, kept apart from b1_q
-  reg            xs1_q;  // sign of x (xm = !xs1_q)
+  reg [G_W-1:0]  g1_q;   // g for T, kept apart from b1_q
+  reg            xs1_q;  // sign of x: P >= 0, and xm = !xs1_q
 
   always @(posedge clk) begin
     if (adv) begin
@@ -135,83 +160,166 @@ module gain_stage #(
     end
   end
 
-  // ---- s2: unsigned product and correction ----
-  wire [W-1:0] g1_ext  = {{IN_W{1'b0}}, g1_q};
-  wire [W-1:0] g1_high = g1_ext << IN_W;
-  wire [W-1:0] t2_d    = xs1_q ? g1_ext : g1_ext - g1_high;
-  wire [W-1:0] m2_d    = a1_q * b1_q;
-  reg  [W-1:0] m2_q;
-  reg  [W-1:0] t2_q;
+  // ---- T = u + (vh << IN_W): e2 parts, e3/e4 two-half add, e5 delay ----
+  wire [VW-1:0] g1_v = {{(VW-G_W){1'b0}}, g1_q};   // VW > G_W always
+  reg  [UW-1:0] u2_q;
+  reg  [VW-1:0] vh2_q;
 
   always @(posedge clk) begin
     if (adv) begin
-      m2_q <= m2_d;
-      t2_q <= t2_d;
+      u2_q  <= {{(UW-G_W){1'b0}}, g1_q} + (xs1_q ? BIAS_POS : BIAS_NEG);
+      vh2_q <= xs1_q ? {VW{1'b0}} : {VW{1'b0}} - g1_v;
     end
   end
 
-  // ---- s3: P = -(g*x) ----
-  reg [W-1:0] p3_q;
+  wire [SW-1:0] ta2 = {{(SW-UW){1'b0}}, u2_q};      // SW > UW always
+  wire [SW-1:0] tb2 = {vh2_q, {IN_W{1'b0}}};
+  reg  [LO-1:0] tlo3_q;
+  reg           tc3_q;
+  reg  [HI-1:0] tah3_q;
+  reg  [HI-1:0] tbh3_q;
+  reg  [SW-1:0] t4_q;
+  reg  [SW-1:0] t5_q;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [HI:0]   thi4 = {tah3_q, 1'b1} + {tbh3_q, tc3_q};  // carry in via bit 0
+  /* verilator lint_on UNUSEDSIGNAL */
 
   always @(posedge clk) begin
     if (adv) begin
-      p3_q <= m2_q + t2_q;
+      {tc3_q, tlo3_q} <= {1'b0, ta2[LO-1:0]} + {1'b0, tb2[LO-1:0]};
+      tah3_q          <= ta2[SW-1:LO];
+      tbh3_q          <= tb2[SW-1:LO];
+      t4_q            <= {thi4[HI:1], tlo3_q};
+      t5_q            <= t4_q;
     end
   end
 
-  // ---- s4: rounding bias, then keep R's bits only ----
-  wire [SW-1:0] p3_ext = {{(SW-W){p3_q[W-1]}}, p3_q};
-  reg  [RW-1:0] r4_q;
-  wire [RW-1:0] r4_d;
+  // ---- M = a1 * b1, unsigned, ready in m5 ----
+  wire [W-1:0] m5;
 
   generate
-    if (SH > 0) begin : g_round
-      // sel: P < 0 for the sign-dependent modes, P's bit SH (the LSB that
-      // floor keeps) for half-even; the constant modes ignore it.
-      wire          sel = (ROUND == 7) ? p3_ext[SHP] : p3_ext[SW-1];
-      // The low SH bits are the dropped fraction: only their carry matters.
+    if (USE_DSP == 1) begin : g_mul_dsp
+      // Register right after the multiply (SB_MAC16 output register), then
+      // plain delays with the clock enable (yosys 0.23 ice40_dsp needs the
+      // enable: a multiply followed by two plain registers confuses it).
+      reg [W-1:0] m2_q;
+      reg [W-1:0] m3_q;
+      reg [W-1:0] m4_q;
+      reg [W-1:0] m5_q;
+
+      always @(posedge clk) begin
+        if (adv) begin
+          m2_q <= a1_q * b1_q;
+          m3_q <= m2_q;
+          m4_q <= m3_q;
+          m5_q <= m4_q;
+        end
+      end
+      assign m5 = m5_q;
+    end else begin : g_mul_lut
+      // pp[j] = a * chunk j of g (IN_W+CH bits), weight 2^(CH*j).
       /* verilator lint_off UNUSEDSIGNAL */
-      wire [SW-1:0] s4  = p3_ext + (sel ? BIAS1 : BIAS0);
+      wire [8*CH:0] b_pad = {{(8*CH-G_W+1){1'b0}}, b1_q};  // spare top bit
       /* verilator lint_on UNUSEDSIGNAL */
-      assign r4_d = s4[SW-1:SH];
-    end else if (K > 0) begin : g_shl
-      assign r4_d = {p3_ext, {K{1'b0}}};
-    end else begin : g_same
-      assign r4_d = p3_ext;
+      reg  [IN_W+CH-1:0] pp2_q [0:7];
+      reg  [L1W-1:0]     l13_q [0:3];
+      reg  [L2W-1:0]     l24_q [0:1];
+      reg  [W-1:0]       m5_q;
+      integer j;
+
+      // a * b < 2^W, so the bits above W are zero: drop them.
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire [L2W+4*CH-1:0] m_top = {l24_q[1] + {{(4*CH){1'b0}}, l24_q[0][L2W-1:4*CH]},
+                                   l24_q[0][4*CH-1:0]};
+      /* verilator lint_on UNUSEDSIGNAL */
+
+      always @(posedge clk) begin
+        if (adv) begin
+          for (j = 0; j < 8; j = j + 1) begin
+            pp2_q[j] <= a1_q * b_pad[CH*j +: CH];
+          end
+          // Each level adds a node's upper part to its right neighbour; the
+          // low CH (2CH) bits pass through, so the carry chains stay short.
+          for (j = 0; j < 4; j = j + 1) begin
+            l13_q[j] <= {pp2_q[2*j+1] + {{CH{1'b0}}, pp2_q[2*j][IN_W+CH-1:CH]},
+                         pp2_q[2*j][CH-1:0]};
+          end
+          for (j = 0; j < 2; j = j + 1) begin
+            l24_q[j] <= {l13_q[2*j+1] + {{(2*CH){1'b0}}, l13_q[2*j][L1W-1:2*CH]},
+                         l13_q[2*j][2*CH-1:0]};
+          end
+          m5_q <= m_top[W-1:0];
+        end
+      end
+      assign m5 = m5_q;
     end
   endgenerate
 
+  // ---- S = M + T: e6 low half, e7 high half ----
+  wire [SW-1:0] m5_ext = {{(SW-W){1'b0}}, m5};
+  reg  [LO-1:0] slo6_q;
+  reg           sc6_q;
+  reg  [HI-1:0] mh6_q;
+  reg  [HI-1:0] th6_q;
+  reg  [SW-1:0] s7_q;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [HI:0]   shi7 = {mh6_q, 1'b1} + {th6_q, sc6_q};    // carry in via bit 0
+  /* verilator lint_on UNUSEDSIGNAL */
+
   always @(posedge clk) begin
     if (adv) begin
-      r4_q <= r4_d;
+      {sc6_q, slo6_q} <= {1'b0, m5_ext[LO-1:0]} + {1'b0, t5_q[LO-1:0]};
+      mh6_q           <= m5_ext[SW-1:LO];
+      th6_q           <= t5_q[SW-1:LO];
+      s7_q            <= {shi7[HI:1], slo6_q};
     end
   end
 
-  // ---- s5: overflow, output ----
-  wire [RW-1:0]      r5       = r4_q;
-  wire [EW-1:0]      r5_ext   = {{(EW-RW){r5[RW-1]}}, r5};
-  wire [EW-OUT_W:0]  r5_hi    = r5_ext[EW-1:OUT_W-1];  // must all equal the sign
-  wire               r5_neg   = r5_ext[EW-1];
-  wire               r5_fits  = (&r5_hi) || !(|r5_hi);
+  // ---- e8: scale, tie fix, overflow, output ----
+  wire [RW-1:0] r8;
+  wire          tie8;
+
+  generate
+    if (SH > 0) begin : g_shr
+      assign r8   = s7_q[SW-1:SH];
+      // half-even: S = P + HALF has its dropped bits all zero exactly on a tie;
+      // half-up took it to the odd side then, so clear the LSB.
+      assign tie8 = (ROUND == 7) && !(|s7_q[SH-1:0]);
+    end else if (K > 0) begin : g_shl
+      assign r8   = {s7_q, {K{1'b0}}};
+      assign tie8 = 1'b0;
+    end else begin : g_same
+      assign r8   = s7_q;
+      assign tie8 = 1'b0;
+    end
+  endgenerate
+
+  // Clearing the LSB of an odd R never moves it across the sat range bounds
+  // (both are even / odd the right way), but can make it -2^(OUT_W-1), which
+  // sat-sym clips: the checks below use the fixed value.
+  wire [EW-1:0]     r8_ext   = {{(EW-RW){r8[RW-1]}}, r8[RW-1:1], r8[0] && !tie8};
+  wire [EW-OUT_W:0] r8_hi    = r8_ext[EW-1:OUT_W-1];  // must all equal the sign
+  wire              r8_neg   = r8_ext[EW-1];
+  wire              r8_fits  = (&r8_hi) || !(|r8_hi);
   // R = -2^(OUT_W-1): in range, but clipped (and flagged) by sat-sym.
-  wire               r5_min   = r5_fits && r5_ext[OUT_W-1] && !(|r5_ext[OUT_W-2:0]);
-  wire               ovf5_d   = !r5_fits || ((OVERFLOW == 1) && r5_min);
-  wire [OUT_W-1:0]   max_code = {1'b0, {(OUT_W-1){1'b1}}};
+  wire              r8_min   = r8_fits && r8_ext[OUT_W-1] && !(|r8_ext[OUT_W-2:0]);
+  wire              ovf8_d   = !r8_fits || ((OVERFLOW == 1) && r8_min);
+  wire [OUT_W-1:0]  max_code = {1'b0, {(OUT_W-1){1'b1}}};
   // -2^(OUT_W-1), or -(2^(OUT_W-1)-1) for sat-sym
-  wire [OUT_W-1:0]   min_code = ~max_code | {{(OUT_W-1){1'b0}}, OVERFLOW == 1};
-  wire [OUT_W-1:0]   y5_d     = (!ovf5_d || (OVERFLOW == 2)) ? r5_ext[OUT_W-1:0] :
-                                r5_neg ? min_code : max_code;
-  reg  [OUT_W-1:0]   y5_q;
-  reg                ovf5_q;
+  wire [OUT_W-1:0]  min_code = ~max_code | {{(OUT_W-1){1'b0}}, OVERFLOW == 1};
+  wire [OUT_W-1:0]  y8_d     = (!ovf8_d || (OVERFLOW == 2)) ? r8_ext[OUT_W-1:0] :
+                               r8_neg ? min_code : max_code;
+  reg  [OUT_W-1:0]  y8_q;
+  reg               ovf8_q;
 
   always @(posedge clk) begin
     if (adv) begin
-      y5_q   <= y5_d;
-      ovf5_q <= ovf5_d;
+      y8_q   <= y8_d;
+      ovf8_q <= ovf8_d;
     end
   end
 
-  assign m_data = y5_q;
-  assign m_ovf  = ovf5_q;
+  assign m_data = y8_q;
+  assign m_ovf  = ovf8_q;
 
 endmodule

@@ -35,12 +35,13 @@ for f in "${fmts[@]}"; do
       p="-P tb_gain_stage_smoke.IN_W=$1 -P tb_gain_stage_smoke.IN_F=$2 -P tb_gain_stage_smoke.G_W=$3"
       p="$p -P tb_gain_stage_smoke.G_F=$4 -P tb_gain_stage_smoke.OUT_W=$5 -P tb_gain_stage_smoke.OUT_F=$6"
       p="$p -P tb_gain_stage_smoke.ROUND=$rm -P tb_gain_stage_smoke.OVERFLOW=$om"
+      p="$p -P tb_gain_stage_smoke.USE_DSP=$((runs % 2))"
       p="$p -P tb_gain_stage_smoke.N=$n -P tb_gain_stage_smoke.STALL=$stall -P tb_gain_stage_smoke.SEED=$runs"
       iverilog -g2005 -o "$out/tb_$runs.vvp" $p -P "tb_gain_stage_smoke.VEC=\"$vec\"" \
         "$rtl" rtl/tb/tb_gain_stage_smoke.v
       res=$(vvp -n "$out/tb_$runs.vvp" | tail -3)
       if ! grep -q '^PASS' <<<"$res"; then
-        echo "rtl_smoke: FAIL fmt [$f] round $rm overflow $om stall $stall:"; echo "$res"; fail=$((fail+1))
+        echo "rtl_smoke: FAIL fmt [$f] round $rm overflow $om use_dsp $((runs % 2)) stall $stall:"; echo "$res"; fail=$((fail+1))
       fi
       rm -f "$out/tb_$runs.vvp"
     done

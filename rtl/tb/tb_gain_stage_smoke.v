@@ -7,9 +7,9 @@
 `timescale 1ns / 1ps
 module tb_gain_stage_smoke;
   parameter integer IN_W = 16, IN_F = 15, G_W = 16, G_F = 12, OUT_W = 16, OUT_F = 15;
-  parameter integer ROUND = 7, OVERFLOW = 0, N = 100, STALL = 0, SEED = 1;
+  parameter integer ROUND = 7, OVERFLOW = 0, USE_DSP = 1, N = 100, STALL = 0, SEED = 1;
   parameter VEC = "build/rtl_smoke/vec.hex";
-  localparam integer LAT = 5;
+  localparam integer LAT = 8;
 
   reg clk = 1'b0, rst = 1'b1, s_valid = 1'b0, m_ready = 1'b0;
   reg  [IN_W-1:0]  s_data = 0;
@@ -18,7 +18,7 @@ module tb_gain_stage_smoke;
   wire [OUT_W-1:0] m_data;
 
   gain_stage #(.IN_W(IN_W), .IN_F(IN_F), .G_W(G_W), .G_F(G_F), .OUT_W(OUT_W),
-               .OUT_F(OUT_F), .ROUND(ROUND), .OVERFLOW(OVERFLOW)) dut (
+               .OUT_F(OUT_F), .ROUND(ROUND), .OVERFLOW(OVERFLOW), .USE_DSP(USE_DSP)) dut (
     .clk(clk), .rst(rst), .s_valid(s_valid), .s_ready(s_ready), .s_data(s_data),
     .s_gain(s_gain), .m_valid(m_valid), .m_ready(m_ready), .m_data(m_data), .m_ovf(m_ovf));
 
