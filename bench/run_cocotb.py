@@ -8,10 +8,18 @@ Exit 0 only if the test passed; the result JSON then holds the measured rate.
 
 import argparse
 import os
+import re
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def rtl_latency(path):
+    """The documented LATENCY: the first `localparam integer LATENCY = N;` of the file."""
+    with open(path) as f:
+        m = re.search(r"localparam\s+integer\s+LATENCY\s*=\s*(\d+)\s*;", f.read())
+    return int(m.group(1)) if m else None
 
 
 def main():
@@ -26,6 +34,11 @@ def main():
     a = ap.parse_args()
     if not os.path.isfile(a.rtl):
         print("run_cocotb: %s: no such RTL file" % a.rtl, file=sys.stderr)
+        return 2
+    latency = rtl_latency(a.rtl)
+    if latency is None:
+        print("run_cocotb: %s: no 'localparam integer LATENCY = N;' found" % a.rtl,
+              file=sys.stderr)
         return 2
     try:
         from cocotb.runner import get_runner
@@ -49,8 +62,9 @@ def main():
     if a.result and os.path.exists(a.result):
         os.remove(a.result)
     results_xml = os.path.join(os.path.abspath(a.build_dir), "results.xml")
-    env = {"GS_N": str(a.n), "GS_SEED": str(a.seed), "GS_RESULT": os.path.abspath(a.result)
-           if a.result else "", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {"GS_N": str(a.n), "GS_LATENCY": str(latency), "GS_SEED": str(a.seed),
+           "GS_RESULT": os.path.abspath(a.result) if a.result else "",
+           "PYTHONDONTWRITEBYTECODE": "1"}
     t0 = time.perf_counter()
     xml = runner.test(hdl_toplevel="gain_stage", test_module="test_gain_stage",
                       test_dir=os.path.join(HERE, "cocotb"), build_dir=a.build_dir,

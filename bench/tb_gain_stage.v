@@ -20,7 +20,9 @@ module tb_gain_stage;
   parameter integer OUT_F    = 15;
   parameter integer ROUND    = 7;
   parameter integer OVERFLOW = 0;
-  parameter integer LATENCY  = 5;       // rtl/gain_stage.v's documented LATENCY
+  // The RTL's documented LATENCY: set by the build (-P) from the RTL's text,
+  // so that a design whose real latency differs from its documentation fails.
+  parameter integer LATENCY  = 0;
 
   localparam integer QN         = 64;   // scoreboard depth (> LATENCY)
   localparam integer MAX_WAIT   = 1000; // cycles a due result may be held back
@@ -66,6 +68,7 @@ module tb_gain_stage;
   integer    errors = 0;
   reg [63:0] cyc = 64'd0;
   reg [63:0] ref_r;
+  reg signed [63:0] v_exp, v_got;
   reg        held = 1'b0;             // last cycle: m_valid && !m_ready
   reg [OUT_W-1:0] held_y;
   reg        held_ovf;
@@ -89,6 +92,10 @@ module tb_gain_stage;
     if (!$value$plusargs("seed=%d", seed)) seed = 1;
     if (!$value$plusargs("stall=%f", stall)) stall = 0.0;
     stall_pm = $rtoi(stall * 65536.0);
+    if (LATENCY < 1) begin
+      $display("tb_gain_stage: FAIL parameter LATENCY not set (iverilog -Ptb_gain_stage.LATENCY=N)");
+      $fatal(1);
+    end
     if ($gs_config(IN_W, IN_F, G_W, G_F, OUT_W, OUT_F, ROUND, OVERFLOW) != 0) begin
       $display("tb_gain_stage: FAIL bad configuration");
       $fatal(1);
@@ -118,9 +125,11 @@ module tb_gain_stage;
                    done, cyc - q_t[q_head], LATENCY);
           report("wrong latency");
         end else if (m_data != q_y[q_head] || m_ovf != q_ovf[q_head]) begin
+          v_exp = $signed(q_y[q_head]);   // 64-bit: the difference must not wrap
+          v_got = $signed(m_data);
           $display("tb_gain_stage: sample %0d x=%0d g=%0d: expected %0d ovf %0d, got %0d ovf %0d (%0d LSB)",
-                   done, $signed(q_x[q_head]), q_g[q_head], $signed(q_y[q_head]), q_ovf[q_head],
-                   $signed(m_data), m_ovf, $signed(m_data) - $signed(q_y[q_head]));
+                   done, $signed(q_x[q_head]), q_g[q_head], v_exp, q_ovf[q_head],
+                   v_got, m_ovf, v_got - v_exp);
           report("mismatch");
         end
       end

@@ -11,6 +11,7 @@
 #   make bench-peers    the Icarus and cocotb peers once, default profile
 #   make bench-sanity   the peers reject planted RTL faults; gs_golden.py == gsref
 
+comma         := ,
 BENCH_DIR     := $(BUILD)/bench
 BENCH_RTL     := rtl/gain_stage.v
 BENCH_MODEL_C := $(wildcard cmodel/*.c)
@@ -20,6 +21,8 @@ BENCH_TB      := $(BENCH_DIR)/tb_gain_stage.vvp
 BENCH_PY      := python3
 # Icarus: -Wall, except the timescale note (the RTL has none, on purpose).
 BENCH_IVFLAGS := -g2005 -Wall -Wno-timescale
+# The documented LATENCY, read from the RTL (the Icarus peer checks it exactly).
+bench_latency = $(shell sed -n 's/.*localparam  *integer  *LATENCY *= *\([0-9][0-9]*\) *;.*/\1/p' $(1) | head -n 1)
 
 .PHONY: bench-report bench-peers bench-icarus bench-cocotb bench-sanity
 
@@ -30,7 +33,8 @@ $(BENCH_VPI): bench/gs_vpi.c $(BENCH_MODEL_C) $(BENCH_MODEL_H) | deps-core
 
 # iverilog loads the VPI module at compile time too, for $gs_eval's 64-bit width.
 $(BENCH_TB): bench/tb_gain_stage.v $(BENCH_RTL) $(BENCH_VPI)
-	iverilog $(BENCH_IVFLAGS) -L $(BENCH_DIR) -m gs_vpi -o $@ bench/tb_gain_stage.v $(BENCH_RTL)
+	iverilog $(BENCH_IVFLAGS) -Ptb_gain_stage.LATENCY=$(call bench_latency,$(BENCH_RTL)) \
+	  -L $(BENCH_DIR) -m gs_vpi -o $@ bench/tb_gain_stage.v $(BENCH_RTL)
 
 bench-icarus: $(BENCH_TB)
 	vvp -n $(BENCH_TB) +n=100000 +seed=1
@@ -54,8 +58,22 @@ bench-sanity: $(BENCH_VPI) gsref | deps-bench
 # The report runs after every other benchmark target (second expansion: the
 # fragments of the other parts are read after this one), so that their outputs
 # exist and no other measurement runs beside it.
+# Targets whose outputs the report reads (synthesis tables, SoC logs) and that are
+# not benchmark targets themselves are made by the report first (a missing one
+# becomes "n/a (reason)" in the table). BENCH_SECONDS: length of each throughput
+# run; BENCH_EXH_GAINS: gain codes in the exhaustive scaling slice (65536 = all).
+BENCH_COLLECT   ?= synth soc-sim bitstream
+BENCH_SECONDS   ?= 3
+BENCH_EXH_GAINS ?= 4096
+BENCH_T0        := $(shell date +%s)
+# Named indirectly so that `make -n bench` does not run the report (a recipe line
+# naming $(MAKE) runs even under -n).
+bench_submake    = $(MAKE)
 .SECONDEXPANSION:
-bench-report: $$(filter-out bench-report,$$(BENCH_TARGETS)) bench-sanity $(BENCH_TB) gsref | deps-bench
-	$(BENCH_PY) scripts/bench_report.py --build $(BUILD) --make "$(MAKE)"
+bench-report: $$(filter-out bench-report,$$(BENCH_TARGETS)) bench-sanity $(BENCH_TB) gsref cosim \
+              | deps-bench
+	$(BENCH_PY) scripts/bench_report.py --build $(BUILD) --make "$(bench_submake)" \
+	  --collect "$(subst $(eval) ,$(comma),$(strip $(filter-out $(BENCH_TARGETS),$(BENCH_COLLECT))))" \
+	  --seconds $(BENCH_SECONDS) --exh-gains $(BENCH_EXH_GAINS) --started $(BENCH_T0)
 
 BENCH_TARGETS += bench-report

@@ -6,8 +6,9 @@ Per clock (falling edge, half a cycle after the RTL's registers moved):
   - s_ready must be high (m_ready is held high: full throughput);
 then a new random (x, g) is driven with s_valid high.
 
-Environment: GS_N samples (default 20000), GS_SEED (default 1), GS_RESULT a JSON
-file that receives {"samples", "cycles", "mismatches", "seconds", "samples_per_s"}.
+Environment: GS_LATENCY (the RTL's documented LATENCY, required), GS_N samples
+(default 20000), GS_SEED (default 1), GS_RESULT a JSON file that receives
+{"samples", "cycles", "mismatches", "seconds", "samples_per_s"}.
 """
 
 import json
@@ -24,7 +25,6 @@ from cocotb.triggers import FallingEdge
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from gs_golden import GainStage  # noqa: E402
 
-LATENCY = 5          # rtl/gain_stage.v's documented LATENCY
 MAX_REPORTS = 10     # stop after this many mismatches, like cosim
 
 
@@ -32,6 +32,7 @@ MAX_REPORTS = 10     # stop after this many mismatches, like cosim
 async def random_stream(dut):
     n = int(os.environ.get("GS_N", "20000"))
     seed = int(os.environ.get("GS_SEED", "1"))
+    latency = int(os.environ["GS_LATENCY"])    # the RTL's documented LATENCY
     in_w, g_w, out_w = len(dut.s_data), len(dut.s_gain), len(dut.m_data)
     model = GainStage()                      # default profile = RTL defaults
     assert (in_w, g_w, out_w) == (model.in_w, model.g_w, model.out_w), \
@@ -52,11 +53,11 @@ async def random_stream(dut):
         await fe
     dut.rst.value = 0
 
-    due = deque([None] * LATENCY)            # what the outputs must show, per cycle
+    due = deque([None] * latency)            # what the outputs must show, per cycle
     errors = []
     t0 = time.perf_counter()
     cycles = 0
-    for cyc in range(n + LATENCY):
+    for cyc in range(n + latency):
         await fe
         cycles += 1
         exp = due.popleft()
@@ -68,7 +69,7 @@ async def random_stream(dut):
             idx, x, g, y, ovf = exp
             if not mv:
                 errors.append("cycle %d: sample %d (x=%d g=%d) missing: m_valid low "
-                              "%d cycles after it was taken" % (cyc, idx, x, g, LATENCY))
+                              "%d cycles after it was taken" % (cyc, idx, x, g, latency))
             else:
                 got = int(dut.m_data.value)
                 got = got - (got & out_sign) * 2
