@@ -13,27 +13,27 @@ gs_status_t gs_gain_code_ratio(const gs_config_t *cfg, uint64_t num, uint64_t de
 {
     if (den == 0)
         return GS_ERR_ZERO_DIV;
-    if (den > ((uint64_t)1 << 62))
-        return GS_ERR_RANGE; /* keeps 2 * rem below 2^63 */
     uint64_t limit = (uint64_t)1 << cfg->gain.w; /* codes are < limit */
     uint64_t q = num / den, rem = num % den;
     if (q >= limit)
         return GS_ERR_RANGE;
     /* q = floor(num * 2^i / den) for i = 0..G_F, one bit at a time; q only
-     * grows, so once it reaches the limit it stays out of range. */
+     * grows, so once it reaches the limit it stays out of range. 2*rem may not
+     * fit 64 bits, so "2*rem >= den" is tested as "rem >= den - rem" (rem < den). */
     for (unsigned i = 0; i < cfg->gain.f; i++) {
-        rem <<= 1;
         q <<= 1;
-        if (rem >= den) {
-            rem -= den;
+        if (rem >= den - rem) {
+            rem -= den - rem;
             q |= 1;
+        } else {
+            rem <<= 1;
         }
         if (q >= limit)
             return GS_ERR_RANGE;
     }
     /* half-even on the remainder: compare rem / den with 1/2 */
-    uint64_t twice = rem << 1;
-    if (twice > den || (twice == den && (q & 1)))
+    uint64_t other = den - rem;
+    if (rem > other || (rem == other && (q & 1)))
         q++;
     if (q >= limit)
         return GS_ERR_RANGE;
