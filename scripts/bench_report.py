@@ -503,65 +503,79 @@ def soc_arch(name):
 
 
 def synth_figures(args, results):
+    """The gain stage alone (`make synth`: BUILD/synth/report.json) and the SoC
+    (nextpnr logs / JSON under BUILD/soc, from `make bitstream`)."""
     rows = []
     results["synth"] = rows
-    b = os.path.join(ROOT, args.build, "synth")
-    seen = set()
-    for p in sorted(glob.glob(os.path.join(b, "*.json")) + glob.glob(os.path.join(b, "*", "*.json"))):
-        try:
-            with open(p) as f:
-                d = json.load(f)
-        except (OSError, ValueError):
-            continue
-        for r in synth_rows(d):
-            k = (r.get("design"), r.get("part"))
-            if k in seen:
-                continue
-            seen.add(k)
-            r["source"] = os.path.relpath(p, ROOT)
-            rows.append(r)
-    if not rows:
+    rep = os.path.join(ROOT, args.build, "synth", "report.json")
+    try:
+        with open(rep) as f:
+            d = json.load(f)
+        for r in d.get("results", []):
+            blk, placed = r.get("block", {}), r.get("placed", {})
+            lc = placed.get("lc")
+            rows.append({
+                "design": "gain_stage (%s)" % ("SB_MAC16" if r.get("use_dsp") else
+                                               "LUT multiplier"),
+                "part": r.get("device", r.get("part")),
+                "lc": "%d/%d" % tuple(lc) if isinstance(lc, list) and len(lc) == 2 else lc,
+                "lut4": blk.get("lut4"), "ff": blk.get("ff"), "dsp": blk.get("dsp"),
+                "ram": blk.get("ram"), "fmax_mhz": r.get("fmax_mhz"),
+                "target_mhz": r.get("freq_req_mhz"),
+                "timing": "PASS" if r.get("timing_pass") else "FAIL",
+                "source": os.path.relpath(rep, ROOT), "status": "ok"})
+    except (OSError, ValueError, AttributeError, TypeError) as e:
         rows.append({"design": "gain_stage", "status": "n/a",
-                     "reason": "no synthesis report under %s/synth (make synth)" % args.build})
-    results["synth"] = rows
+                     "reason": "%s: %s (make synth)" % (os.path.relpath(rep, ROOT),
+                                                         getattr(e, "strerror", None) or e)})
+    soc = soc_synth(args)
+    rows += soc if soc else [{"design": "SoC (PicoRV32 + gain_stage)", "status": "n/a",
+                              "reason": "no nextpnr log under %s/soc (make bitstream)"
+                                        % args.build}]
 
 
-def synth_rows(d):
-    """Rows {design, part, lc, ff, dsp, ram, fmax_mhz, ...} from a report JSON."""
+def soc_synth(args):
+    """SoC use and Fmax from the newest nextpnr log(s) under BUILD/soc."""
     out = []
-    if isinstance(d, list):
-        for x in d:
-            out += synth_rows(x)
-        return out
-    if not isinstance(d, dict):
-        return out
-    low = {k.lower(): k for k in d}
-
-    def get(*names):
-        for n in names:
-            for k in low:
-                if k == n or k.startswith(n):
-                    return d[low[k]]
-        return None
-    part = get("part", "device")
-    lc = get("lc", "luts", "lut4", "logic_cells", "icestorm_lc")
-    fmax = get("fmax_mhz", "fmax")
-    if part is not None and (lc is not None or fmax is not None):
-        out.append({"design": str(get("design", "top", "module") or "gain_stage"),
-                    "part": str(part), "lc": lc, "ff": get("ff", "dff", "flops"),
-                    "dsp": get("dsp", "sb_mac16", "mac16"), "ram": get("ram", "bram", "ebr"),
-                    "spram": get("spram"), "fmax_mhz": fmax,
-                    "target_mhz": get("target_mhz", "clock_mhz", "freq"), "status": "ok"})
-        return out
-    for k, v in d.items():
-        if isinstance(v, (dict, list)):
-            sub = synth_rows(v)
-            for r in sub:
-                if r["design"] == "gain_stage" and k not in ("parts", "results", "rows"):
-                    if not isinstance(v, dict) or "part" not in {x.lower() for x in v}:
-                        r["part"] = r["part"] if r["part"] != "None" else k
-            out += sub
+    logs = [p for p in glob.glob(os.path.join(ROOT, args.build, "soc", "**", "*.log"),
+                                 recursive=True)]
+    for p in sorted(logs, key=os.path.getmtime, reverse=True):
+        try:
+            text = open(p, errors="replace").read()
+        except OSError:
+            continue
+        if "Device utilisation" not in text:
+            continue
+        r = nextpnr_log(text)
+        r.update({"design": "SoC (PicoRV32 + gain_stage)", "source": os.path.relpath(p, ROOT),
+                  "status": "ok"})
+        out.append(r)
+        break
     return out
+
+
+def nextpnr_log(text):
+    """Use (the last 'Device utilisation' block) and Fmax (the last line per clock)."""
+    util = text[text.rindex("Device utilisation"):]
+    def used(cell):
+        m = re.search(r"%s:\s*(\d+)/\s*(\d+)" % cell, util)
+        return (int(m.group(1)), int(m.group(2))) if m else None
+    lc, ram, dsp = used("ICESTORM_LC"), used("ICESTORM_RAM"), used("ICESTORM_DSP")
+    spram = used("ICESTORM_SPRAM")
+    fm = re.findall(r"Max frequency for clock\s+'([^']*)':\s*([\d.]+) MHz \((PASS|FAIL) at "
+                    r"([\d.]+) MHz\)", text)
+    last = {}
+    for clk, f, verdict, tgt in fm:
+        last[clk] = (float(f), verdict, float(tgt))
+    # The slowest clock is the design's limit.
+    worst = min(last.values()) if last else None
+    part = re.search(r"--(up5k|hx8k|lp8k|hx1k|u4k)\b", text)
+    return {"part": ("iCE40" + part.group(1).upper()) if part else "iCE40",
+            "lc": "%d/%d" % lc if lc else None, "ram": ram[0] if ram else None,
+            "spram": spram[0] if spram else None, "dsp": dsp[0] if dsp else None,
+            "lut4": None, "ff": None,
+            "fmax_mhz": worst[0] if worst else None, "target_mhz": worst[2] if worst else None,
+            "timing": worst[1] if worst else None}
 
 
 def make_target(args, target, timeout):
@@ -619,6 +633,11 @@ def markdown(res):
              % (res.get("commit", "?"), res.get("report_seconds", 0),
                 ", whole `make bench` %.0f s" % res["total_seconds"]
                 if res.get("total_seconds") else ""))
+    if res.get("collected"):
+        L.append("- outputs made first: " + ", ".join(
+            "`make %s` %s" % (t, "%.0f s" % c["seconds"] if c["status"] == "ok"
+                              else "n/a (%s)" % c.get("reason", ""))
+            for t, c in res["collected"].items()))
     L.append("")
     L.append("## 1. Co-simulation throughput, default profile (s16.15 x u16.12 -> s16.15, "
              "half-even, sat), random x and g per sample, every output checked")
@@ -680,18 +699,25 @@ def markdown(res):
     L.append("")
     L.append("## 4. Synthesis (yosys + nextpnr-ice40)")
     L.append("")
-    L.append("| design | part | LC | FF | DSP | RAM | Fmax MHz | source |")
-    L.append("|---|---|---:|---:|---:|---:|---:|---|")
+    L.append("| design | part | LC placed (used/total) | LUT4 | FF | DSP | RAM | Fmax MHz "
+             "(target, timing) | source |")
+    L.append("|---|---|---:|---:|---:|---:|---:|---:|---|")
     for r in res.get("synth", []):
         if r.get("status") == "ok":
             ram = fmt(r.get("ram"))
             if r.get("spram") not in (None, 0):
-                ram += " (+%s SPRAM)" % r["spram"]
-            L.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
-                r["design"], r["part"], fmt(r.get("lc")), fmt(r.get("ff")), fmt(r.get("dsp")),
-                ram, fmt(r.get("fmax_mhz"), "%.1f"), r.get("source", "")))
+                ram += " + %s SPRAM" % r["spram"]
+            fm = fmt(r.get("fmax_mhz"), "%.1f")
+            if r.get("target_mhz"):
+                fm += " (%s, %s)" % (fmt(r["target_mhz"], "%g"), r.get("timing", "?"))
+            L.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                r["design"], r["part"], fmt(r.get("lc")), fmt(r.get("lut4")), fmt(r.get("ff")),
+                fmt(r.get("dsp")), ram, fm, r.get("source", "")))
         else:
-            L.append("| %s | %s | - | - | - | - | - | - |" % (r.get("design", "?"), na(r)))
+            L.append("| %s | %s | - | - | - | - | - | - | - |" % (r.get("design", "?"), na(r)))
+    L.append("")
+    L.append("LUT4/FF of the gain stage: yosys, the block alone; LC placed: nextpnr, with "
+             "its synthesis wrapper (gain stage) or the whole SoC.")
     L.append("")
     L.append("## 5. Exhaustive default-profile run: scaling with worker processes")
     L.append("")
