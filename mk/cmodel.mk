@@ -50,4 +50,4 @@ bench-model: $(BENCH_MODEL)
 
 TEST_TARGETS  += check-rv32
 BENCH_TARGETS += bench-model
-MAIN_TARGETS  += demo
+
