@@ -15,40 +15,43 @@ BIN2HEX   := $(BUILD)/bin/bin2hex
 # ---- firmware ----
 FW_CC        := riscv64-unknown-elf-gcc
 FW_OBJCOPY   := riscv64-unknown-elf-objcopy
-FW_MEM_WORDS := 3072
+FW_MEM_WORDS := 2560
 FW_FLAGS     := $(WARN) -ffreestanding -ffunction-sections -fdata-sections -mabi=ilp32 \
                 --specs=picolibc.specs -Icmodel -Ifw
-FW_LDFLAGS   := -nostartfiles -T fw/link.ld -Wl,--defsym=__ram_size=$(shell echo $$((4 * $(FW_MEM_WORDS)))) \
-                -Wl,--gc-sections -Wl,--no-warn-rwx-segments
+FW_LDFLAGS   := -nostartfiles -T fw/link.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments
 FW_DEPS      := mk/soc.mk fw/main.c fw/start.S fw/soc.h fw/link.ld $(MODEL_SRC) $(MODEL_HDR)
 FW_NRANDOM_SIM   := 160
 FW_NRANDOM_BOARD := 2000
 
-# $(call fw_build,NAME,ARCH,NRANDOM): $(SOC)/fw_NAME.elf and .hex. The model is
-# built -O2 (it is what we time), the rest -Os (it has to fit the block RAM).
+# $(call fw_build,NAME,ARCH,NRANDOM,MEM_WORDS,BLOCK): $(SOC)/fw_NAME.elf/.hex.
+# The model is built -O2 (it is what we time), the rest -Os (it has to fit
+# the block RAM). BLOCK=1 also times gs_eval_block_gain (bench builds only).
 define fw_build
 $(SOC)/fw_$(1).elf: $(FW_DEPS) | deps-soc
 	@mkdir -p $(SOC)/obj_$(1)
-	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) -Os -DFW_ISA='"$(2)$(if $(filter rv32im,$(2)),-nodiv)"' -DFW_NRANDOM=$(3) \
-	  -c fw/main.c -o $(SOC)/obj_$(1)/main.o
+	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) -Os -DFW_ISA='"$(2)$(if $(filter rv32im,$(2)),-nodiv)"' \
+	  -DFW_NRANDOM=$(3) -DFW_BLOCK=$(5) -c fw/main.c -o $(SOC)/obj_$(1)/main.o
 	@for src in $(MODEL_SRC); do \
 	  $(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) -O2 -c $$$$src -o $(SOC)/obj_$(1)/$$$$(basename $$$$src .c).o \
 	  || exit 1; done
-	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) $(FW_LDFLAGS) -o $$@ fw/start.S $(SOC)/obj_$(1)/*.o
+	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) $(FW_LDFLAGS) -Wl,--defsym=__ram_size=$$$$((4 * $(4))) \
+	  -o $$@ fw/start.S $(SOC)/obj_$(1)/*.o
 	@riscv64-unknown-elf-size $$@ | tail -1 | \
-	  awk '{printf "fw: %s: %d bytes of code, %d of bss (RAM %d)\n", "$(1)", $$$$1, $$$$3, 4*$(FW_MEM_WORDS)}'
+	  awk '{printf "fw: %s: %d bytes of code, %d of bss (RAM %d)\n", "$(1)", $$$$1, $$$$3, 4*$(4)}'
+$(SOC)/fw_$(1).hex: $(SOC)/fw_$(1).elf $(BIN2HEX)
+	$(FW_OBJCOPY) -O binary $$< $(SOC)/fw_$(1).bin
+	$(BIN2HEX) $(SOC)/fw_$(1).bin $(4) $$@
 endef
 # The core has PicoRV32's multiplier but no divider (it would cost LCs for
 # nothing: the model never divides), hence -mno-div: gcc calls libgcc instead.
 FW_ARCH_rv32i  := -march=rv32i
 FW_ARCH_rv32im := -march=rv32im -mno-div
-$(eval $(call fw_build,rv32im_sim,rv32im,$(FW_NRANDOM_SIM)))
-$(eval $(call fw_build,rv32i_sim,rv32i,$(FW_NRANDOM_SIM)))
-$(eval $(call fw_build,board,rv32im,$(FW_NRANDOM_BOARD)))
-
-$(SOC)/fw_%.hex: $(SOC)/fw_%.elf $(BIN2HEX)
-	$(FW_OBJCOPY) -O binary $< $(SOC)/fw_$*.bin
-	$(BIN2HEX) $(SOC)/fw_$*.bin $(FW_MEM_WORDS) $@
+FW_BENCH_WORDS := 16384
+$(eval $(call fw_build,rv32im_sim,rv32im,$(FW_NRANDOM_SIM),$(FW_MEM_WORDS),0))
+$(eval $(call fw_build,rv32i_sim,rv32i,$(FW_NRANDOM_SIM),$(FW_MEM_WORDS),0))
+$(eval $(call fw_build,board,rv32im,$(FW_NRANDOM_BOARD),$(FW_MEM_WORDS),0))
+$(eval $(call fw_build,rv32im_bench,rv32im,$(FW_NRANDOM_SIM),$(FW_BENCH_WORDS),1))
+$(eval $(call fw_build,rv32i_bench,rv32i,$(FW_NRANDOM_SIM),$(FW_BENCH_WORDS),1))
 
 $(BIN2HEX): fw/bin2hex.c | deps-core
 	@mkdir -p $(@D)
@@ -65,20 +68,27 @@ PICORV32_DIR = $$(python3 -c "import pythondata_cpu_picorv32 as p; print(p.data_
 SOC_RTL      := rtl/soc_top.v rtl/soc_ram.v rtl/soc_fifo.v rtl/uart_tx.v rtl/gs_periph.v \
                 rtl/gain_stage.v
 SOC_SIM_UART_DIV := 4
-# The CPU of the board build: RV32IM with PicoRV32's sequential multiplier
-# (see README, "The soft core").
-SOC_CPU_MUL  := 1
-SOC_TB       := $(SOC)/vl/Vsoc_top
+# The CPU of the board build: RV32IM with PicoRV32's single-cycle (DSP)
+# multiplier (see README, "The soft core").
+SOC_CPU_MUL  := 2
 SOC_MAX_CYCLES := 20000000
 
-$(SOC_TB): $(SOC_RTL) sim/soc/soc_tb.cpp sim/soc/soc.vlt | deps-soc
-	@mkdir -p $(SOC)/vl
-	verilator --cc --exe --build -j 2 -Wall -Wno-fatal --Mdir $(SOC)/vl -o Vsoc_top \
+# $(call soc_vl,DIR,MEM_WORDS,CPU_MUL): a Verilator model $(SOC)/DIR/Vsoc_top
+define soc_vl
+$(SOC)/$(1)/Vsoc_top: $(SOC_RTL) sim/soc/soc_tb.cpp sim/soc/soc.vlt | deps-soc
+	@mkdir -p $(SOC)/$(1)
+	verilator --cc --exe --build -j 2 -Wall -Wno-fatal --Mdir $(SOC)/$(1) -o Vsoc_top \
 	  --top-module soc_top -DSOC_SIM_PLUSARGS \
-	  -GUART_DIV=$(SOC_SIM_UART_DIV) -GMEM_WORDS=$(FW_MEM_WORDS) -GCPU_MUL=$(SOC_CPU_MUL) \
+	  -GUART_DIV=$(SOC_SIM_UART_DIV) -GMEM_WORDS=$(2) -GCPU_MUL=$(3) \
 	  -CFLAGS "-O1 -DSOC_UART_DIV=$(SOC_SIM_UART_DIV)" \
 	  sim/soc/soc.vlt $(PICORV32_DIR)/picorv32.v $(SOC_RTL) $(CURDIR)/sim/soc/soc_tb.cpp \
-	  > $(SOC)/vl/build.log 2>&1 || { tail -30 $(SOC)/vl/build.log; exit 1; }
+	  > $(SOC)/$(1)/build.log 2>&1 || { tail -30 $(SOC)/$(1)/build.log; exit 1; }
+endef
+SOC_TB := $(SOC)/vl/Vsoc_top
+$(eval $(call soc_vl,vl,$(FW_MEM_WORDS),$(SOC_CPU_MUL)))
+# bench models: 64 KiB of RAM, fast and sequential multiplier
+$(eval $(call soc_vl,vl_bench_fast,$(FW_BENCH_WORDS),2))
+$(eval $(call soc_vl,vl_bench_seq,$(FW_BENCH_WORDS),1))
 
 SOC_LINT_RTL := $(SOC_RTL) rtl/icebreaker_top.v
 soc-lint: | deps-soc
@@ -94,12 +104,14 @@ define soc_run
 	$(GSCOMPARE) $(2)
 endef
 
+# The log is written under a temporary name (unique per make process, so that
+# two makes cannot mix their output) and kept only if gscompare passes it.
 $(SOC)/uart.log: $(SOC_TB) $(SOC)/fw_rv32im_sim.hex $(GSCOMPARE)
-	$(call soc_run,rv32im_sim,$@.tmp)
-	@mv $@.tmp $@
+	$(call soc_run,rv32im_sim,$@.tmp$$PPID)
+	@mv $@.tmp$$PPID $@
 $(SOC)/uart_rv32i.log: $(SOC_TB) $(SOC)/fw_rv32i_sim.hex $(GSCOMPARE)
-	$(call soc_run,rv32i_sim,$@.tmp)
-	@mv $@.tmp $@
+	$(call soc_run,rv32i_sim,$@.tmp$$PPID)
+	@mv $@.tmp$$PPID $@
 
 .PHONY: soc-sim soc-lint soc-test-gscompare soc-bench gscompare fw-board bitstream prog
 soc-sim: $(SOC)/uart.log $(SOC)/uart_rv32i.log
@@ -110,4 +122,54 @@ soc-test-gscompare: $(GSCOMPARE) $(SOC)/uart.log
 
 fw-board: $(SOC)/fw_board.hex
 
+# Cycles per sample of the model on the soft core, rv32i and rv32im, with the
+# fast (DSP) and the sequential multiplier; also the block API. Not a test.
+SOC_BENCH_RUNS := vl_bench_fast:rv32im_bench vl_bench_fast:rv32i_bench vl_bench_seq:rv32im_bench
+soc-bench: $(GSCOMPARE) $(SOC)/vl_bench_fast/Vsoc_top $(SOC)/vl_bench_seq/Vsoc_top \
+           $(SOC)/fw_rv32im_bench.hex $(SOC)/fw_rv32i_bench.hex
+	@for run in $(SOC_BENCH_RUNS); do \
+	  vl=$${run%%:*}; fw=$${run#*:}; log=$(SOC)/bench_$${vl}_$${fw}.log; \
+	  $(SOC)/$$vl/Vsoc_top +fw=$(SOC)/fw_$$fw.hex --log $$log --max-cycles $(SOC_MAX_CYCLES) \
+	    --quiet 2>/dev/null || { echo "soc-bench: $$run failed"; exit 1; }; \
+	  $(GSCOMPARE) --quiet $$log > /dev/null || { echo "soc-bench: $$log does not check"; exit 1; }; \
+	  printf 'soc-bench: %-13s %-13s %s\n' $$vl $$fw \
+	    "$$(grep -o '[a-z0-9_]*_cps=[0-9.]*' $$log | tr '\n' ' ')"; \
+	done
+
 TEST_TARGETS += soc-lint soc-sim soc-test-gscompare
+BENCH_TARGETS += soc-bench
+
+# ---- iCEBreaker bitstream ----
+# Synthesis and P&R run once with a random RAM image; the firmware goes in with
+# icebram afterwards, so a firmware change costs seconds, not a new P&R.
+SOC_PCF   ?= boards/icebreaker_soc.pcf
+SOC_SYN   := $(SOC)/syn
+SOC_BOARD_RTL := rtl/icebreaker_top.v $(SOC_RTL)
+SOC_FREQ  := 24
+
+$(SOC_SYN)/fw_random.hex: mk/soc.mk | deps-synth
+	@mkdir -p $(@D)
+	icebram -g 32 $(FW_MEM_WORDS) > $@
+
+$(SOC_SYN)/soc.json: $(SOC_BOARD_RTL) $(SOC_SYN)/fw_random.hex | deps-synth deps-soc
+	yosys -q -l $(SOC_SYN)/yosys.log -p "read_verilog -defer $(PICORV32_DIR)/picorv32.v \
+	  $(SOC_BOARD_RTL); chparam -set FW_HEX \"$(SOC_SYN)/fw_random.hex\" \
+	  -set MEM_WORDS $(FW_MEM_WORDS) -set CPU_MUL $(SOC_CPU_MUL) icebreaker_top; \
+	  synth_ice40 -dsp -top icebreaker_top -json $@"
+
+# --freq asks for 24 MHz (the issue's target) although the board runs at 12:
+# the log then tells whether the SoC has that margin.
+$(SOC_SYN)/soc.asc: $(SOC_SYN)/soc.json $(SOC_PCF)
+	nextpnr-ice40 --up5k --package sg48 --pcf $(SOC_PCF) --json $< --asc $@ \
+	  --freq $(SOC_FREQ) -q -l $(SOC_SYN)/nextpnr.log
+	@grep -A6 "Device utilisation" $(SOC_SYN)/nextpnr.log | grep -E "LC|RAM|DSP" | sed 's/Info: *//'
+	@grep "Max frequency" $(SOC_SYN)/nextpnr.log | tail -1 | sed 's/Info: *//'
+
+$(SOC)/icebreaker.bin: $(SOC_SYN)/soc.asc $(SOC_SYN)/fw_random.hex $(SOC)/fw_board.hex
+	icebram $(SOC_SYN)/fw_random.hex $(SOC)/fw_board.hex < $(SOC_SYN)/soc.asc > $(SOC)/icebreaker.asc
+	icepack $(SOC)/icebreaker.asc $@
+	@echo "bitstream: $@ (firmware $(SOC)/fw_board.hex)"
+
+bitstream: $(SOC)/icebreaker.bin
+prog: $(SOC)/icebreaker.bin
+	iceprog $<

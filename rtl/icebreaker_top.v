@@ -6,7 +6,9 @@
 // run can be repeated while a host captures the UART. The red LED shows a
 // failing run (exit code != 0 or a trap), the green LED a passing one.
 module icebreaker_top #(
-  parameter FW_HEX = "fw.hex"
+  parameter         FW_HEX    = "fw.hex",
+  parameter integer MEM_WORDS = 2560,
+  parameter integer CPU_MUL   = 2
 ) (
   input  wire CLK,
   input  wire BTN_N,
@@ -31,7 +33,7 @@ module icebreaker_top #(
   wire        bus_err;
 
   soc_top #(
-    .MEM_WORDS(2048), .FW_HEX(FW_HEX), .CLK_HZ(12000000), .UART_DIV(104), .CPU_MUL(1)
+    .MEM_WORDS(MEM_WORDS), .FW_HEX(FW_HEX), .CLK_HZ(12000000), .UART_DIV(104), .CPU_MUL(CPU_MUL)
   ) u_soc (
     .clk(CLK), .rst(rst), .uart_tx(TX),
     .exit_valid(exit_valid), .exit_code(exit_code), .trap(trap), .bus_err(bus_err)
