@@ -43,20 +43,28 @@ enum { REF_LEGAL = 0, REF_BAD_IN, REF_BAD_GAIN, REF_BAD_OUT, REF_BAD_SHIFT,
        REF_BAD_ROUND, REF_BAD_OVF };
 int ref_cfg_legal(const ref_cfg_t *c);
 
-/* 2^k as a 128-bit integer (0 <= k <= 126), by repeated doubling. */
+/* 2^k as a 128-bit integer (0 <= k <= 125). The only shift in the
+ * reference: of the positive constant 1, well inside 128 bits. */
 static inline ref_i128 ref_pow2(int k)
 {
-    ref_i128 v = 1;
-    for (int i = 0; i < k; i++)
-        v *= 2;
-    return v;
+    return (ref_i128)1 << k;
 }
 
 /* Mathematical floor division a = q*d + r, 0 <= r < d, for d > 0. C's '/'
  * truncates toward zero, so a negative non-exact quotient is moved down. */
 static inline void ref_floordiv(ref_i128 a, ref_i128 d, ref_i128 *q, ref_i128 *r)
 {
-    ref_i128 qq = a / d, rr = a % d;
+    ref_i128 qq, rr;
+    if (a >= INT64_MIN && a <= INT64_MAX && d <= INT64_MAX) {
+        /* same division in 64 bits: lets the compiler turn a constant
+         * divisor into multiplications (the exhaustive run); no change in
+         * meaning, both truncate toward zero */
+        qq = (int64_t)a / (int64_t)d;
+        rr = (int64_t)a % (int64_t)d;
+    } else {
+        qq = a / d;
+        rr = a % d;
+    }
     if (rr < 0) {
         qq -= 1;
         rr += d;

@@ -300,6 +300,7 @@ static void test_parse_fmt(void **state)
 
 int main(void)
 {
+    test_main_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_config_each_fault),
         cmocka_unit_test(test_config_sweep),

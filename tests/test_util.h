@@ -143,4 +143,11 @@ static inline void tstat_assert(const tstat_t *st, const char *what)
         fail_msg("%s: %llu of %llu checks disagree with the reference", what, st->bad, st->checked);
 }
 
+/* Line-buffered stdout, so that cmocka's stdout and stderr lines keep their
+ * order when make pipes them into one log. */
+static inline void test_main_init(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);
+}
+
 #endif

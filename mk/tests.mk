@@ -1,0 +1,64 @@
+# mk/tests.mk - unit tests of the C model and gsref (tests/).
+#
+#   make test-unit          cmocka unit tests under ASan/UBSan + gsref black-box tests
+#   make test-mutants       planted bugs in a copy of the model must make the tests fail
+#   make exhaustive-model   all 2^32 (x, g) pairs of the default profile vs the reference
+#
+# Expected values come from tests/ref_exact.h (an independent exact reference
+# written from SPEC.md, never calling the model), from libfixmath, or from hand
+# computation; never from the model itself. TEST_SEED=N changes the random
+# seeds, TEST_SCALE=F scales the random sample counts (default 1).
+
+TEST_BUILD  := $(BUILD)/tests
+TEST_CFLAGS := $(WARN) -O1 -g $(SAN) -D_POSIX_C_SOURCE=200809L -Icmodel -Itools -Itests
+TEST_LIBS   := -lcmocka -llibfixmath -lm
+REF_SRC     := tests/ref_exact.c
+REF_HDR     := tests/ref_exact.h tests/test_util.h
+UNIT_NAMES  := test_ref test_config test_gain test_vec test_eval test_libfixmath
+UNIT_BINS   := $(addprefix $(TEST_BUILD)/,$(UNIT_NAMES))
+REF_CLI     := $(TEST_BUILD)/ref_cli
+EXH_MODEL   := $(TEST_BUILD)/exhaustive_model
+
+.PHONY: test-unit test-unit-c test-gsref test-mutants exhaustive-model
+
+$(TEST_BUILD)/test_%: tests/test_%.c $(REF_SRC) $(REF_HDR) $(MODEL_SRC) $(MODEL_HDR) \
+                      $(CLI_SRC) $(CLI_HDR) | deps-core
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) $< $(REF_SRC) $(MODEL_SRC) $(CLI_SRC) $(TEST_LIBS) -o $@
+
+$(REF_CLI): tests/ref_cli.c $(REF_SRC) tests/ref_exact.h | deps-core
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 $(SAN) -Itests tests/ref_cli.c $(REF_SRC) -o $@
+
+# Runs every cmocka binary (each prints cmocka's summary), then one total line.
+test-unit-c: $(UNIT_BINS)
+	@start=$$(date +%s); failed=0; total=0; \
+	for b in $(UNIT_BINS); do \
+	  echo "== $$b"; \
+	  $$b 2>&1 | tee $$b.log; \
+	  if ! grep -q '^\[  PASSED  \] [0-9]* test(s)\.' $$b.log || grep -q '^\[  FAILED  \]' $$b.log; then \
+	    failed=$$((failed + 1)); fi; \
+	  n=$$(sed -n 's/^\[==========\] \([0-9]*\) test(s) run\./\1/p' $$b.log); \
+	  total=$$((total + $${n:-0})); \
+	done; \
+	echo "test-unit: $(words $(UNIT_BINS)) cmocka binaries, $$total tests, $$failed binaries failing, $$(( $$(date +%s) - start )) s"; \
+	[ $$failed -eq 0 ]
+
+test-gsref: $(GSREF) $(REF_CLI)
+	@tests/gsref_test.sh $(GSREF) $(REF_CLI) $(TEST_BUILD)/gsref_work
+
+test-unit: test-unit-c test-gsref
+
+$(EXH_MODEL): tests/exhaustive_model.c $(REF_SRC) tests/ref_exact.h $(MODEL_SRC) $(MODEL_HDR) | deps-core
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 -D_POSIX_C_SOURCE=200809L -pthread -Icmodel -Itests \
+	  tests/exhaustive_model.c $(REF_SRC) $(MODEL_SRC) -o $@
+
+exhaustive-model: $(EXH_MODEL)
+	@nice $(EXH_MODEL) --threads 2 $(EXH_ARGS)
+
+test-mutants: $(GSREF) $(REF_CLI) | deps-core
+	@CC="$(CC)" BUILD="$(BUILD)" tests/mutants.sh
+
+TEST_TARGETS    += test-unit test-mutants
+REGRESS_TARGETS += exhaustive-model
