@@ -476,7 +476,11 @@ def soc_figures(args, results):
     rows = []
     results["softcore"] = rows
     b = os.path.join(ROOT, args.build, "soc")
-    for p in sorted(glob.glob(os.path.join(b, "*.log"))):
+    # `make soc-bench` logs (bench_<sim variant>_<firmware>.log) when there are
+    # any, else `make soc-sim`'s UART logs.
+    logs = sorted(glob.glob(os.path.join(b, "bench_*.log"))) or \
+        sorted(glob.glob(os.path.join(b, "*.log")))
+    for p in logs:
         try:
             text = open(p, errors="replace").read()
         except OSError:
@@ -487,10 +491,17 @@ def soc_figures(args, results):
         kv = dict(re.findall(r"(\w+)=(\S+)", end.group(1)))
         begin = re.search(r"^GS1 BEGIN (.*?)(?:\*[0-9A-Fa-f]{4})?$", text, re.M)
         bkv = dict(re.findall(r"(\w+)=(\S+)", begin.group(1))) if begin else {}
-        r = {"name": bkv.get("isa", soc_arch(os.path.basename(p))),
+        name = bkv.get("isa", soc_arch(os.path.basename(p)))
+        base = os.path.basename(p)
+        if "_fast_" in base:
+            name += ", fast (DSP) multiplier"
+        elif "_seq_" in base:
+            name += ", sequential multiplier"
+        r = {"name": name,
              "source": os.path.relpath(p, ROOT), "status": "ok",
              "sw_cycles_per_sample": num(kv.get("sw_cps")),
              "hw_cycles_per_sample": num(kv.get("hw_cps")),
+             "swb_cycles_per_sample": num(kv.get("swb_cps")),
              "samples": num(kv.get("n")), "mismatches": num(kv.get("mismatch")),
              "result": kv.get("result"), "clock_hz": num(bkv.get("clk"))}
         rows.append(r)
@@ -551,9 +562,11 @@ def synth_figures(args, results):
 def soc_synth(args):
     """SoC use and Fmax from the newest nextpnr log(s) under BUILD/soc."""
     out = []
-    logs = [p for p in glob.glob(os.path.join(ROOT, args.build, "soc", "**", "*.log"),
-                                 recursive=True)]
-    for p in sorted(logs, key=os.path.getmtime, reverse=True):
+    main = os.path.join(ROOT, args.build, "soc", "syn", "nextpnr.log")  # make bitstream's
+    logs = [main] if os.path.isfile(main) else sorted(
+        glob.glob(os.path.join(ROOT, args.build, "soc", "**", "*.log"), recursive=True),
+        key=os.path.getmtime, reverse=True)
+    for p in logs:
         try:
             text = open(p, errors="replace").read()
         except OSError:
@@ -583,8 +596,13 @@ def nextpnr_log(text):
         last[clk] = (float(f), verdict, float(tgt))
     # The slowest clock is the design's limit.
     worst = min(last.values()) if last else None
-    part = re.search(r"--(up5k|hx8k|lp8k|hx1k|u4k)\b", text)
-    return {"part": ("iCE40" + part.group(1).upper()) if part else "iCE40",
+    part = re.search(r"\b(up5k|hx8k|lp8k|hx1k|hx4k|u4k)\b", text, re.I)
+    if part:
+        part = "iCE40" + part.group(1).upper()
+    else:  # the log may not name the device: its LC count does
+        part = {5280: "iCE40UP5K", 7680: "iCE40HX8K/LP8K", 1280: "iCE40HX1K",
+                3520: "iCE40HX4K"}.get(lc[1] if lc else 0, "iCE40 (see log)")
+    return {"part": part,
             "lc": "%d/%d" % lc if lc else None, "ram": ram[0] if ram else None,
             "spram": spram[0] if spram else None, "dsp": dsp[0] if dsp else None,
             "lut4": None, "ff": None,
@@ -711,17 +729,19 @@ def markdown(res):
     L.append("")
     L.append("## 3. The C model on the PicoRV32 soft core (SoC simulation)")
     L.append("")
-    L.append("| core (firmware's isa=) | C model on the CPU, cycles/sample | gain_stage "
-             "peripheral over the bus, cycles/sample | samples | mismatches | UART log |")
-    L.append("|---|---:|---:|---:|---:|---|")
+    L.append("| core (firmware's isa=) | C model, scalar, cycles/sample | C model, block API, "
+             "cycles/sample | gain_stage peripheral over the bus, cycles/sample | samples "
+             "| mismatches | UART log |")
+    L.append("|---|---:|---:|---:|---:|---:|---|")
     for r in res.get("softcore", []):
         if r.get("status") == "ok":
-            L.append("| %s | %s | %s | %s | %s | %s |" % (
+            L.append("| %s | %s | %s | %s | %s | %s | %s |" % (
                 r["name"], fmt(r.get("sw_cycles_per_sample"), "%.1f"),
+                fmt(r.get("swb_cycles_per_sample"), "%.1f"),
                 fmt(r.get("hw_cycles_per_sample"), "%.1f"), fmt(r.get("samples")),
                 fmt(r.get("mismatches")), r.get("source", "")))
         else:
-            L.append("| %s | %s | - | - | - | - |" % (r["name"], na(r)))
+            L.append("| %s | %s | - | - | - | - | - |" % (r["name"], na(r)))
     L.append("")
     L.append("## 4. Synthesis (yosys + nextpnr-ice40)")
     L.append("")
