@@ -62,7 +62,7 @@ bench-sanity: $(BENCH_VPI) gsref | deps-bench
 # not benchmark targets themselves are made by the report first (a missing one
 # becomes "n/a (reason)" in the table). BENCH_SECONDS: length of each throughput
 # run; BENCH_EXH_GAINS: gain codes in the exhaustive scaling slice (65536 = all).
-BENCH_COLLECT   ?= synth soc-sim bitstream
+BENCH_COLLECT   ?= synth bitstream
 BENCH_SECONDS   ?= 3
 BENCH_EXH_GAINS ?= 4096
 BENCH_T0        := $(shell date +%s)
