@@ -839,8 +839,13 @@ def main():
     res["collected"] = collected
     if "cosim" not in skip:
         failures += throughput(args, res)
+    else:
+        res["cosim"] = [{"key": "skipped", "name": "co-simulation peers", "status": "n/a",
+                         "reason": "skipped (--skip cosim)"}]
     if "scaling" not in skip:
         failures += scaling(args, res)
+    else:
+        res["scaling"] = {"status": "n/a", "reason": "skipped (--skip scaling)"}
     model_figures(args, res)
     soc_figures(args, res)
     synth_figures(args, res)
