@@ -52,11 +52,17 @@ module gain_stage_synth_top #(
     end
   end
 
+  // GS_NETLIST: the block is an already synthesized netlist (no parameters),
+  // so the placed design holds exactly the netlist that cosim checks.
+`ifdef GS_NETLIST
+  gain_stage u_gain_stage (
+`else
   gain_stage #(
     .IN_W(IN_W), .IN_F(IN_F), .G_W(G_W), .G_F(G_F),
     .OUT_W(OUT_W), .OUT_F(OUT_F), .ROUND(ROUND), .OVERFLOW(OVERFLOW),
     .USE_DSP(USE_DSP)
   ) u_gain_stage (
+`endif
     .clk     (clk),
     .rst     (rst_q),
     .s_valid (s_valid_q),
