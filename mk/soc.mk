@@ -81,7 +81,7 @@ $(SOC)/$(1)/Vsoc_top: $(SOC_RTL) sim/soc/soc_tb.cpp sim/soc/soc.vlt | deps-soc
 	  --top-module soc_top -DSOC_SIM_PLUSARGS \
 	  -GUART_DIV=$(SOC_SIM_UART_DIV) -GMEM_WORDS=$(2) -GCPU_MUL=$(3) \
 	  -CFLAGS "-O1 -DSOC_UART_DIV=$(SOC_SIM_UART_DIV)" \
-	  sim/soc/soc.vlt $(PICORV32_DIR)/picorv32.v $(SOC_RTL) $(CURDIR)/sim/soc/soc_tb.cpp \
+	  sim/soc/soc.vlt $$(PICORV32_DIR)/picorv32.v $(SOC_RTL) $(CURDIR)/sim/soc/soc_tb.cpp \
 	  > $(SOC)/$(1)/build.log 2>&1 || { tail -30 $(SOC)/$(1)/build.log; exit 1; }
 endef
 SOC_TB := $(SOC)/vl/Vsoc_top
@@ -162,8 +162,8 @@ $(SOC_SYN)/soc.json: $(SOC_BOARD_RTL) $(SOC_SYN)/fw_random.hex | deps-synth deps
 $(SOC_SYN)/soc.asc: $(SOC_SYN)/soc.json $(SOC_PCF)
 	nextpnr-ice40 --up5k --package sg48 --pcf $(SOC_PCF) --json $< --asc $@ \
 	  --freq $(SOC_FREQ) -q -l $(SOC_SYN)/nextpnr.log
-	@grep -A6 "Device utilisation" $(SOC_SYN)/nextpnr.log | grep -E "LC|RAM|DSP" | sed 's/Info: *//'
-	@grep "Max frequency" $(SOC_SYN)/nextpnr.log | tail -1 | sed 's/Info: *//'
+	@grep -a -A6 "Device utilisation" $(SOC_SYN)/nextpnr.log | grep -E "LC|RAM|DSP" | sed 's/Info: *//'
+	@grep -a "Max frequency" $(SOC_SYN)/nextpnr.log | tail -1 | sed 's/Info: *//'
 
 $(SOC)/icebreaker.bin: $(SOC_SYN)/soc.asc $(SOC_SYN)/fw_random.hex $(SOC)/fw_board.hex
 	icebram $(SOC_SYN)/fw_random.hex $(SOC)/fw_board.hex < $(SOC_SYN)/soc.asc > $(SOC)/icebreaker.asc

@@ -1,5 +1,7 @@
 // soc_ram - the SoC's program and data memory: WORDS x 32 bits of block RAM
-// with byte write enables and a registered read port.
+// with byte write enables; a registered read port and a write port with their
+// own addresses (the iCE40 block RAM has both), so that the CPU can read with
+// its look-ahead address while it writes with the current one.
 //
 // INIT_FILE is read with $readmemh (one 32-bit word per line), so on iCE40
 // icebram can put new firmware into an existing bitstream without a new
@@ -9,7 +11,8 @@ module soc_ram #(
   parameter         INIT_FILE = "fw.hex"
 ) (
   input  wire                     clk,
-  input  wire [$clog2(WORDS)-1:0] addr,
+  input  wire [$clog2(WORDS)-1:0] raddr,
+  input  wire [$clog2(WORDS)-1:0] waddr,
   input  wire [3:0]               wstrb,
   input  wire [31:0]              wdata,
   output reg  [31:0]              rdata
@@ -30,10 +33,10 @@ module soc_ram #(
 `endif
 
   always @(posedge clk) begin
-    if (wstrb[0]) mem[addr][7:0]   <= wdata[7:0];
-    if (wstrb[1]) mem[addr][15:8]  <= wdata[15:8];
-    if (wstrb[2]) mem[addr][23:16] <= wdata[23:16];
-    if (wstrb[3]) mem[addr][31:24] <= wdata[31:24];
-    rdata <= mem[addr];
+    if (wstrb[0]) mem[waddr][7:0]   <= wdata[7:0];
+    if (wstrb[1]) mem[waddr][15:8]  <= wdata[15:8];
+    if (wstrb[2]) mem[waddr][23:16] <= wdata[23:16];
+    if (wstrb[3]) mem[waddr][31:24] <= wdata[31:24];
+    rdata <= mem[raddr];
   end
 endmodule

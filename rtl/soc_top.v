@@ -1,7 +1,11 @@
 // soc_top - PicoRV32 SoC around the gain_stage peripheral.
 //
-// Memory map (PicoRV32 native memory interface, one wait state everywhere):
-//   0x0000_0000  RAM, MEM_WORDS x 32 bits of block RAM, loaded from FW_HEX
+// Memory map (PicoRV32 native memory interface):
+//   0x0000_0000  RAM, MEM_WORDS x 32 bits of block RAM, loaded from FW_HEX.
+//                No wait state: the RAM reads at PicoRV32's look-ahead address
+//                (mem_la_addr, valid the cycle before mem_valid), so its data
+//                is there when mem_valid rises; writes take mem_valid's cycle.
+//                The registers below answer one cycle after mem_valid.
 //   0x1000_0000  system registers:
 //     +0x00 UART_DATA  W  send a byte (the access waits while the UART is busy)
 //     +0x04 UART_STAT  R  bit 0: UART busy
@@ -83,7 +87,8 @@ module soc_top #(
   wire [31:0] la_addr, la_wdata, pcpi_insn, pcpi_rs1, pcpi_rs2, eoi;
   wire [3:0]  la_wstrb;
   wire [35:0] trace_data;
-  wire unused_cpu = ^{la_read, la_write, la_addr, la_wdata, la_wstrb, pcpi_valid,
+  wire unused_cpu = ^{la_read, la_write, la_addr[31:MEM_AW+2], la_addr[1:0], la_wdata,
+                      la_wstrb, pcpi_valid,
                       pcpi_insn, pcpi_rs1, pcpi_rs2, eoi, trace_valid, trace_data,
                       mem_instr, mem_addr[1:0]};
 
@@ -94,12 +99,11 @@ module soc_top #(
   wire sel_none = mem_valid && !sel_ram && !sel_sys && !sel_gs;
 
   // ---- RAM ----
-  reg         ram_ack_q;
   wire [31:0] ram_rdata;
 
   soc_ram #(.WORDS(MEM_WORDS), .INIT_FILE(FW_HEX)) u_ram (
-    .clk(clk), .addr(mem_addr[MEM_AW+1:2]),
-    .wstrb((sel_ram && !ram_ack_q) ? mem_wstrb : 4'b0000),
+    .clk(clk), .raddr(la_addr[MEM_AW+1:2]), .waddr(mem_addr[MEM_AW+1:2]),
+    .wstrb(sel_ram ? mem_wstrb : 4'b0000),
     .wdata(mem_wdata), .rdata(ram_rdata)
   );
 
@@ -153,7 +157,6 @@ module soc_top #(
     end
   end
 
-  always @(posedge clk) ram_ack_q <= !rst && sel_ram && !ram_ack_q;
 
   // ---- gain_stage peripheral ----
   wire        gs_ready;
@@ -169,8 +172,8 @@ module soc_top #(
   );
 
   // ---- read mux ----
-  assign mem_ready = ram_ack_q || sys_ack_q || gs_ready || none_ack_q;
-  assign mem_rdata = ram_ack_q ? ram_rdata :
+  assign mem_ready = sel_ram || sys_ack_q || gs_ready || none_ack_q;
+  assign mem_rdata = sel_ram   ? ram_rdata :
                      sys_ack_q ? sys_rdata_q :
                      gs_ready  ? gs_rdata : 32'd0;
 
