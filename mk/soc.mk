@@ -30,7 +30,7 @@ define fw_build
 $(SOC)/fw_$(1).elf: $(FW_DEPS) | deps-soc
 	@mkdir -p $(SOC)/obj_$(1)
 	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) -Os -DFW_ISA='"$(2)$(if $(filter rv32im,$(2)),-nodiv)"' \
-	  -DFW_NRANDOM=$(3) -DFW_BLOCK=$(5) -c fw/main.c -o $(SOC)/obj_$(1)/main.o
+	  -DFW_NRANDOM=$(3) -DFW_BLOCK=$(5) $(FW_EXTRA_$(1)) -c fw/main.c -o $(SOC)/obj_$(1)/main.o
 	@for src in $(MODEL_SRC); do \
 	  $(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) -O2 -c $$$$src -o $(SOC)/obj_$(1)/$$$$(basename $$$$src .c).o \
 	  || exit 1; done
@@ -50,6 +50,8 @@ FW_BENCH_WORDS := 16384
 $(eval $(call fw_build,rv32im_sim,rv32im,$(FW_NRANDOM_SIM),$(FW_MEM_WORDS),0))
 $(eval $(call fw_build,rv32i_sim,rv32i,$(FW_NRANDOM_SIM),$(FW_MEM_WORDS),0))
 $(eval $(call fw_build,board,rv32im,$(FW_NRANDOM_BOARD),$(FW_MEM_WORDS),0))
+FW_EXTRA_fault := -DFW_PLANT_FAULT
+$(eval $(call fw_build,fault,rv32im,16,$(FW_MEM_WORDS),0))
 $(eval $(call fw_build,rv32im_bench,rv32im,$(FW_NRANDOM_SIM),$(FW_BENCH_WORDS),1))
 $(eval $(call fw_build,rv32i_bench,rv32i,$(FW_NRANDOM_SIM),$(FW_BENCH_WORDS),1))
 
@@ -113,7 +115,7 @@ $(SOC)/uart_rv32i.log: $(SOC_TB) $(SOC)/fw_rv32i_sim.hex $(GSCOMPARE)
 	$(call soc_run,rv32i_sim,$@.tmp$$PPID)
 	@mv $@.tmp$$PPID $@
 
-.PHONY: soc-sim soc-lint soc-test-gscompare soc-bench gscompare fw-board bitstream prog
+.PHONY: soc-sim soc-lint soc-test-gscompare soc-test-faults soc-bench gscompare fw-board bitstream prog
 soc-sim: $(SOC)/uart.log $(SOC)/uart_rv32i.log
 	@grep -h "^GS1 END" $^ | sed 's/^/soc-sim: /'
 
@@ -121,6 +123,11 @@ soc-test-gscompare: $(GSCOMPARE) $(SOC)/uart.log
 	sim/soc/test_gscompare.sh $(GSCOMPARE) $(SOC)/uart.log $(SOC)/gscompare_test
 
 fw-board: $(SOC)/fw_board.hex
+
+# The SoC simulation can fail: a firmware that hangs hits the cycle limit, and
+# a model that disagrees with the hardware fails the run and gscompare.
+soc-test-faults: $(SOC_TB) $(SOC)/fw_rv32im_sim.hex $(SOC)/fw_fault.hex $(GSCOMPARE)
+	sim/soc/test_soc_faults.sh $(SOC_TB) $(SOC) $(GSCOMPARE)
 
 # Cycles per sample of the model on the soft core, rv32i and rv32im, with the
 # fast (DSP) and the sequential multiplier; also the block API. Not a test.
@@ -136,7 +143,7 @@ soc-bench: $(GSCOMPARE) $(SOC)/vl_bench_fast/Vsoc_top $(SOC)/vl_bench_seq/Vsoc_t
 	    "$$(grep -o '[a-z0-9_]*_cps=[0-9.]*' $$log | tr '\n' ' ')"; \
 	done
 
-TEST_TARGETS += soc-lint soc-sim soc-test-gscompare
+TEST_TARGETS += soc-lint soc-sim soc-test-gscompare soc-test-faults
 BENCH_TARGETS += soc-bench
 
 # ---- iCEBreaker bitstream ----
