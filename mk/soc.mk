@@ -75,13 +75,14 @@ SOC_SIM_UART_DIV := 4
 SOC_CPU_MUL  := 2
 SOC_MAX_CYCLES := 20000000
 
-# $(call soc_vl,DIR,MEM_WORDS,CPU_MUL): a Verilator model $(SOC)/DIR/Vsoc_top
+# $(call soc_vl,DIR,MEM_WORDS,CPU_MUL[,more -G parameters]): a Verilator
+# model $(SOC)/DIR/Vsoc_top
 define soc_vl
 $(SOC)/$(1)/Vsoc_top: $(SOC_RTL) sim/soc/soc_tb.cpp sim/soc/soc.vlt | deps-soc
 	@mkdir -p $(SOC)/$(1)
 	verilator --cc --exe --build -j 2 -Wall -Wno-fatal --Mdir $(SOC)/$(1) -o Vsoc_top \
 	  --top-module soc_top -DSOC_SIM_PLUSARGS \
-	  -GUART_DIV=$(SOC_SIM_UART_DIV) -GMEM_WORDS=$(2) -GCPU_MUL=$(3) \
+	  -GUART_DIV=$(SOC_SIM_UART_DIV) -GMEM_WORDS=$(2) -GCPU_MUL=$(3) $(4) \
 	  -CFLAGS "-O1 -DSOC_UART_DIV=$(SOC_SIM_UART_DIV)" \
 	  sim/soc/soc.vlt $$(PICORV32_DIR)/picorv32.v $(SOC_RTL) $(CURDIR)/sim/soc/soc_tb.cpp \
 	  > $(SOC)/$(1)/build.log 2>&1 || { tail -30 $(SOC)/$(1)/build.log; exit 1; }
@@ -91,6 +92,12 @@ $(eval $(call soc_vl,vl,$(FW_MEM_WORDS),$(SOC_CPU_MUL)))
 # bench models: 64 KiB of RAM, fast and sequential multiplier
 $(eval $(call soc_vl,vl_bench_fast,$(FW_BENCH_WORDS),2))
 $(eval $(call soc_vl,vl_bench_seq,$(FW_BENCH_WORDS),1))
+# the libfixmath profile (SPEC 4) and a narrow odd one, for the regression:
+# the firmware takes its configuration from the peripheral's CFG registers
+SOC_G_libfixmath := -GIN_W=32 -GIN_F=16 -GG_W=32 -GG_F=16 -GOUT_W=32 -GOUT_F=16 -GROUND=6 -GOVERFLOW=0
+SOC_G_odd        := -GIN_W=12 -GIN_F=11 -GG_W=10 -GG_F=3 -GOUT_W=9 -GOUT_F=4 -GROUND=4 -GOVERFLOW=2
+$(eval $(call soc_vl,vl_libfixmath,$(FW_MEM_WORDS),$(SOC_CPU_MUL),$(SOC_G_libfixmath)))
+$(eval $(call soc_vl,vl_odd,$(FW_MEM_WORDS),$(SOC_CPU_MUL),$(SOC_G_odd)))
 
 SOC_LINT_RTL := $(SOC_RTL) rtl/icebreaker_top.v
 soc-lint: | deps-soc
@@ -115,7 +122,7 @@ $(SOC)/uart_rv32i.log: $(SOC_TB) $(SOC)/fw_rv32i_sim.hex $(GSCOMPARE)
 	$(call soc_run,rv32i_sim,$@.tmp$$PPID)
 	@mv $@.tmp$$PPID $@
 
-.PHONY: soc-sim soc-lint soc-test-gscompare soc-test-faults soc-bench gscompare fw-board bitstream prog
+.PHONY: soc-sim-configs soc-sim soc-lint soc-test-gscompare soc-test-faults soc-bench gscompare fw-board bitstream prog
 soc-sim: $(SOC)/uart.log $(SOC)/uart_rv32i.log
 	@grep -h "^GS1 END" $^ | sed 's/^/soc-sim: /'
 
@@ -123,6 +130,14 @@ soc-test-gscompare: $(GSCOMPARE) $(SOC)/uart.log
 	sim/soc/test_gscompare.sh $(GSCOMPARE) $(SOC)/uart.log $(SOC)/gscompare_test
 
 fw-board: $(SOC)/fw_board.hex
+
+# Other configurations of the peripheral, same firmware image (regression).
+soc-sim-configs: $(SOC)/vl_libfixmath/Vsoc_top $(SOC)/vl_odd/Vsoc_top \
+                 $(SOC)/fw_rv32im_sim.hex $(GSCOMPARE)
+	@for c in libfixmath odd; do \
+	  $(SOC)/vl_$$c/Vsoc_top +fw=$(SOC)/fw_rv32im_sim.hex --log $(SOC)/uart_$$c.log \
+	    --max-cycles $(SOC_MAX_CYCLES) --quiet && $(GSCOMPARE) $(SOC)/uart_$$c.log || exit 1; \
+	done
 
 # The SoC simulation can fail: a firmware that hangs hits the cycle limit, and
 # a model that disagrees with the hardware fails the run and gscompare.
@@ -145,6 +160,7 @@ soc-bench: $(GSCOMPARE) $(SOC)/vl_bench_fast/Vsoc_top $(SOC)/vl_bench_seq/Vsoc_t
 
 TEST_TARGETS += soc-lint soc-sim soc-test-gscompare soc-test-faults
 BENCH_TARGETS += soc-bench
+REGRESS_TARGETS += soc-sim-configs
 
 # ---- iCEBreaker bitstream ----
 # Synthesis and P&R run once with a random RAM image; the firmware goes in with
