@@ -121,9 +121,11 @@ int main(int argc, char **argv)
     char fmts[96];
     snprintf(fmts, sizeof fmts, "s%u.%u-u%u.%u-s%u.%u", c->in.w, c->in.f, c->gain.w, c->gain.f,
              c->out.w, c->out.f);
-    if (o.netlist) {
-        if (!realpath(o.netlist, netabs)) {
-            fprintf(stderr, "cosim: --netlist %s: %s\n", o.netlist, strerror(errno));
+    const char *alt = o.netlist ? o.netlist : o.rtl;
+    if (alt) {
+        if (!realpath(alt, netabs)) {
+            fprintf(stderr, "cosim: %s %s: %s\n", o.netlist ? "--netlist" : "--rtl", alt,
+                    strerror(errno));
             return 2;
         }
         const char *base = strrchr(netabs, '/') ? strrchr(netabs, '/') + 1 : netabs;
@@ -133,8 +135,13 @@ int main(int argc, char **argv)
             if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
                   (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
                 *p = '_';
-        snprintf(key, sizeof key, "net-%s-%08llx-%s-%s", b,
-                 (unsigned long long)(fnv1a(netabs) & 0xffffffffu), fmts, variant);
+        if (o.netlist)
+            snprintf(key, sizeof key, "net-%s-%08llx-%s-%s", b,
+                     (unsigned long long)(fnv1a(netabs) & 0xffffffffu), fmts, variant);
+        else
+            snprintf(key, sizeof key, "alt-%s-%08llx-%s-%s-%s-%s", b,
+                     (unsigned long long)(fnv1a(netabs) & 0xffffffffu), fmts,
+                     gs_round_name(c->round), gs_overflow_name(c->overflow), variant);
     } else {
         snprintf(key, sizeof key, "rtl-%s-%s-%s-%s", fmts, gs_round_name(c->round),
                  gs_overflow_name(c->overflow), variant);
@@ -163,7 +170,7 @@ int main(int argc, char **argv)
     snprintf(a_mk, sizeof a_mk, "%s/sim/cosim_build.mk", COSIM_SRCDIR);
     snprintf(a_out, sizeof a_out, "OUT=%s", dir);
     snprintf(a_var, sizeof a_var, "VARIANT=%s", variant);
-    snprintf(a_net, sizeof a_net, "NETLIST=%s", netabs);
+    snprintf(a_net, sizeof a_net, "%s=%s", o.rtl ? "RTL" : "NETLIST", netabs);
     mk[n++] = "make";
     mk[n++] = "--no-print-directory";
     mk[n++] = "-f";
@@ -181,8 +188,9 @@ int main(int argc, char **argv)
     snprintf(target, sizeof target, "%s", bin);
     mk[n++] = target;
     mk[n] = NULL;
-    /* make -q: is anything out of date? Then say that we build, and log it. */
-    mk[n] = NULL;
+    /* make -q: is anything out of date? Then say that we build, and log it.
+     * First the objects shared by all configurations (under their own lock),
+     * then this configuration's model. */
     char *q[26];
     memcpy(q, mk, sizeof(char *) * 2);
     q[2] = "-q";
@@ -191,7 +199,25 @@ int main(int argc, char **argv)
     if (!uptodate) {
         if (!o.quiet)
             fprintf(stderr, "cosim: building the Verilator model %s (log: %s)\n", dir, log);
+        char clock_[PATH_MAX + 32];
+        snprintf(clock_, sizeof clock_, "%s/cosim/common.lock", COSIM_BUILDDIR);
+        int cfd = open(clock_, O_RDWR | O_CREAT, 0666);
+        if (cfd < 0 || flock(cfd, LOCK_EX) < 0) {
+            fprintf(stderr, "cosim: cannot lock %s: %s\n", clock_, strerror(errno));
+            return 2;
+        }
+        mk[n - 1] = "common";
         int rc = run(mk, log);
+        flock(cfd, LOCK_UN);
+        close(cfd);
+        mk[n - 1] = target;
+        if (rc == 0) {
+            char log2[PATH_MAX + 720];
+            snprintf(log2, sizeof log2, "%s.model", log);
+            rc = run(mk, log2);
+            if (rc != 0)
+                memcpy(log, log2, strlen(log2) + 1 < sizeof log ? strlen(log2) + 1 : 0);
+        }
         if (rc != 0) {
             fprintf(stderr, "cosim: building %s failed (exit %d); end of %s:\n", key, rc, log);
             tail(log, 25);

@@ -12,8 +12,13 @@
 # Verilator loop used as the speed ceiling by the benchmark).
 
 OUT     ?= $(error OUT=dir is required)
+# Shared by every configuration: the C objects of the harness and the model, and
+# Verilator's run-time objects (one set per variant). `make ... common` builds
+# them; cosim runs it under a lock of its own, so parallel builds do not race.
+COMMON  ?= $(dir $(OUT))common
 VARIANT ?= fast
 NETLIST ?=
+RTL     ?= rtl/gain_stage.v
 CC      ?= cc
 CXX     ?= c++
 VERILATOR ?= verilator
@@ -31,8 +36,8 @@ VFLAGS  := --cc -O3 --x-assign fast --x-initial fast --no-timing \
            --top-module cosim_top -Mdir $(VL) $(GPARAMS)
 
 ifeq ($(NETLIST),)
-  DUT_SRC := rtl/gain_stage.v
-  VSRC    := sim/cosim_top.v -y rtl -Wall -Wno-DECLFILENAME
+  DUT_SRC := $(RTL)
+  VSRC    := sim/cosim_top.v $(RTL) -y rtl -Wno-fatal
   NET_DEF := 0
 else
   # A yosys netlist with the iCE40 cell models: their style is not ours, so
@@ -65,12 +70,12 @@ MODEL_SRC := $(wildcard cmodel/*.c)
 HDRS      := $(wildcard cmodel/*.h) tools/gs_cli.h tools/gs_vec.h $(wildcard sim/*.h)
 C_SRC     := $(MODEL_SRC) tools/gs_cli.c tools/gs_vec.c sim/cosim_opts.c sim/harness.c \
              sim/sim_main.c
-C_OBJ     := $(patsubst %.c,$(OUT)/c/%.o,$(notdir $(C_SRC)))
+C_OBJ     := $(patsubst %.c,$(COMMON)/c/%.o,$(notdir $(C_SRC)))
 # -march=native: the model is built and run on the same machine.
 COPT      := -O2 -march=native
 CXXOPT    := -O3 -march=native
 
-.PHONY: all
+.PHONY: all common
 all: $(OUT)/cosim-sim
 
 # 1. Verilate. The .d file written by Verilator lists every Verilog file read.
@@ -81,12 +86,24 @@ $(VL)/Vcosim_top.mk $(VL)/Vcosim_top_classes.mk: sim/cosim_build.mk sim/cosim_to
 -include $(VL)/Vcosim_top__ver.d
 -include $(VL)/Vcosim_top_classes.mk
 
-# 2. The model and Verilator's run-time objects, with Verilator's makefile.
-VL_GLOBAL := $(addprefix $(VL)/,$(addsuffix .o,$(VM_GLOBAL_FAST) $(VM_GLOBAL_SLOW)))
+# 2. The model, with Verilator's makefile; Verilator's run-time objects once per
+# variant, from a stand-in design verilated with the same options.
+RT        := $(COMMON)/vlrt-$(VARIANT)
+VL_GLOBAL := $(addprefix $(RT)/,$(addsuffix .o,$(VM_GLOBAL_FAST) $(VM_GLOBAL_SLOW)))
 VL_MAKE   := $(MAKE) -s -C $(VL) -f Vcosim_top.mk OPT_FAST="$(CXXOPT)" OPT_SLOW=-O1 \
              OPT_GLOBAL=-O2 VM_PARALLEL_BUILDS=0
 $(VL)/Vcosim_top__ALL.a: $(VL)/Vcosim_top.mk
-	$(VL_MAKE) Vcosim_top__ALL.a $(notdir $(VL_GLOBAL)) >/dev/null
+	$(VL_MAKE) Vcosim_top__ALL.a >/dev/null
+
+RT_FLAGS  := $(filter --trace% --coverage%,$(VFLAGS))
+$(RT)/stamp: sim/cosim_build.mk
+	@mkdir -p $(RT)
+	printf 'module vlrt(input wire clk);\nendmodule\n' > $(RT)/vlrt.v
+	$(VERILATOR) --cc --no-timing $(RT_FLAGS) -Mdir $(RT) --prefix Vrt $(RT)/vlrt.v
+	$(MAKE) -s -C $(RT) -f Vrt.mk OPT_GLOBAL=-O2 $$(sed -n '/^VM_GLOBAL_/,/^$$/p' \
+	  $(RT)/Vrt_classes.mk | grep -v VM_GLOBAL_ | tr -d '\\\t ' | grep . | sed 's/$$/.o/') >/dev/null
+	touch $@
+common: $(RT)/stamp $(C_OBJ)
 
 # 3. The thin C++ layer, the C harness, the link.
 VL_INC := -I$(VL) -isystem $(VLROOT)/include -isystem $(VLROOT)/include/vltstd -Isim
@@ -95,21 +112,21 @@ VL_DEF := -DVM_TRACE=$(VM_TRACE) -DVM_TRACE_FST=$(VM_TRACE_FST) -DVM_COVERAGE=$(
 $(OUT)/dut_vl.o: sim/dut_vl.cpp sim/dut.h $(VL)/Vcosim_top__ALL.a
 	$(CXX) $(CXXOPT) -std=c++17 -Wall -Wextra $(VL_INC) $(VL_DEF) -c $< -o $@
 
-$(OUT)/c/%.o: cmodel/%.c $(HDRS)
+$(COMMON)/c/%.o: cmodel/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(COPT) -Icmodel -Itools -Isim -c $< -o $@
-$(OUT)/c/%.o: tools/%.c $(HDRS)
+$(COMMON)/c/%.o: tools/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(COPT) -Icmodel -Itools -Isim -c $< -o $@
-$(OUT)/c/%.o: sim/%.c $(HDRS)
+$(COMMON)/c/%.o: sim/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(COPT) -Icmodel -Itools -Isim -c $< -o $@
 
 LIBS := -pthread -lm $(if $(filter 1,$(VM_TRACE_FST)),-lz)
-$(OUT)/cosim-sim: $(C_OBJ) $(OUT)/dut_vl.o $(VL)/Vcosim_top__ALL.a
+$(OUT)/cosim-sim: $(C_OBJ) $(OUT)/dut_vl.o $(VL)/Vcosim_top__ALL.a $(RT)/stamp
 	$(CXX) -o $@ $(C_OBJ) $(OUT)/dut_vl.o $(VL)/Vcosim_top__ALL.a $(VL_GLOBAL) $(LIBS)
 
 # The speed ceiling: the same model, driven with no checking at all.
-$(OUT)/bare: sim/bare_main.cpp $(VL)/Vcosim_top__ALL.a
+$(OUT)/bare: sim/bare_main.cpp $(VL)/Vcosim_top__ALL.a $(RT)/stamp
 	$(CXX) $(CXXOPT) -std=c++17 -Wall -Wextra $(VL_INC) $(VL_DEF) $< \
 	  $(VL)/Vcosim_top__ALL.a $(VL_GLOBAL) $(LIBS) -o $@

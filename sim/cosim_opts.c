@@ -45,6 +45,7 @@ const char cosim_usage[] =
     "  --netlist FILE       a post-synthesis netlist (yosys write_verilog, iCE40 cells)\n"
     "                       instead of rtl/gain_stage.v; the configuration options must\n"
     "                       describe what it was synthesized for\n"
+    "  --rtl FILE           another gain_stage RTL file instead of rtl/gain_stage.v\n"
     "  --jobs N             worker processes (the stimulus is split in N slices)\n"
     "  --progress / --no-progress   progress line (default: only on a terminal)\n"
     "  --quiet              only errors and the verdict line\n"
@@ -149,7 +150,7 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
         static const char *const with_value[] = {
             "--vectors", "--random", "--seed", "--gain-range", "--stall", "--gap",
             "--backpressure", "--max-errors", "--timeout", "--latency", "--dump",
-            "--trace", "--trace-window", "--coverage", "--netlist", "--jobs",
+            "--trace", "--trace-window", "--coverage", "--netlist", "--rtl", "--jobs",
         };
         size_t k, n = sizeof with_value / sizeof with_value[0];
         for (k = 0; k < n && strcmp(a, with_value[k]) != 0; k++)
@@ -211,6 +212,8 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
             o->coverage = v;
         } else if (!strcmp(a, "--netlist")) {
             o->netlist = v;
+        } else if (!strcmp(a, "--rtl")) {
+            o->rtl = v;
         } else { /* --jobs */
             if (parse_count(v, &u) < 0 || u < 1 || u > 64)
                 return bad(a, v, "not a number of workers (1..64)");
@@ -253,6 +256,8 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
         o->random = true;
         o->random_n = 100000;
     }
+    if (o->rtl && o->netlist)
+        return bad("--rtl", o->rtl, "cannot be combined with --netlist");
     if (o->trace_all && !o->trace)
         return bad("--trace-all", NULL, "needs --trace FILE");
     if (o->trace && o->jobs > 1)

@@ -38,6 +38,7 @@ typedef struct {
     const char *coverage;      /* --coverage FILE: Verilator line/toggle coverage */
     /* DUT */
     const char *netlist;
+    const char *rtl;           /* --rtl FILE instead of rtl/gain_stage.v */
     /* run */
     int jobs;
     int progress;              /* -1 auto (terminal), 0 off, 1 on */

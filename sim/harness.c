@@ -1094,8 +1094,8 @@ int cosim_run(cosim_opts_t *o)
     if (!o->quiet)
         summary(&t, &tot, jobs, wall);
     if (tot.errors) {
-        printf("cosim: FAIL: %" PRIu64 " mismatch%s%s (first at cycle %" PRIu64 ")\n",
-               tot.errors, tot.errors == 1 ? "" : "es",
+        printf("cosim: FAIL: %" PRIu64 " error%s (mismatch or handshake rule)%s, first at cycle %" PRIu64 "\n",
+               tot.errors, tot.errors == 1 ? "" : "s",
                tot.fatal ? ", run stopped" : tot.errors >= o->max_errors ? ", stopped at --max-errors" : "",
                tot.first_bad_cycle);
         return 1;

@@ -1,0 +1,68 @@
+# mk/sim.mk - the Verilator co-simulation harness (cosim), its regressions, the
+# planted-fault test, the exhaustive run and the co-simulation benchmark.
+#
+#   make cosim            build $(BUILD)/bin/cosim (models are built on first use,
+#                         one per configuration, under $(BUILD)/cosim/<key>/)
+#   make cosim-main       default-profile co-simulation regression (part of `make`)
+#   make cosim-test       short runs of several configurations, error handling,
+#                         and the planted-fault test (part of `make test`)
+#   make cosim-faults     only the planted-fault test
+#   make regress-cosim    the matrix: 24 mode pairs x formats x seeds (`make regress`)
+#   make exhaustive       every (x, g) of the default profile: 2^32 samples, 2 jobs
+#   make bench-cosim      cosim vs the bare Verilator loop, samples/s (`make bench`)
+#   make cosim-coverage   Verilator line/toggle coverage of rtl/gain_stage.v
+
+COSIM       := $(BUILD)/bin/cosim
+COSIM_DEPS  := sim/cosim.c sim/cosim_opts.c sim/cosim_opts.h $(MODEL_SRC) $(MODEL_HDR) \
+               $(CLI_SRC) $(CLI_HDR)
+COSIM_JOBS  ?= 2
+REGRESS_SEEDS ?= 1 2 3
+
+.PHONY: cosim cosim-main cosim-test cosim-faults cosim-cli cosim-configs regress-cosim \
+        exhaustive bench-cosim cosim-coverage
+
+cosim: $(COSIM)
+$(COSIM): $(COSIM_DEPS) | deps-core
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) -Icmodel -Itools -Isim -DCOSIM_SRCDIR='"$(CURDIR)"' \
+	  -DCOSIM_BUILDDIR='"$(abspath $(BUILD))"' sim/cosim.c sim/cosim_opts.c \
+	  $(MODEL_SRC) $(CLI_SRC) -lm -o $@
+
+# The main job: the default profile, full rate and under stalls.
+cosim-main: $(COSIM)
+	$(COSIM) --corners --random 2M --seed 1 --progress
+	$(COSIM) --random 500k --seed 2 --stall 0.2
+	$(COSIM) --exhaustive --rf 47k --rin 10k
+
+# Quick checks: configurations, error handling, planted faults.
+cosim-test: cosim-configs cosim-cli cosim-faults
+
+cosim-configs: $(COSIM)
+	@sim/test_configs.sh $(COSIM) $(BUILD)/cosim-test
+
+cosim-cli: $(COSIM) $(GSREF)
+	@sim/test_cli.sh $(COSIM) $(GSREF) $(BUILD)/cosim-test
+
+cosim-faults: $(COSIM)
+	@sim/faults.sh $(COSIM) $(BUILD)/faults
+
+regress-cosim: $(COSIM)
+	@sim/regress.sh $(COSIM) $(BUILD)/regress $(JOBS) "$(REGRESS_SEEDS)"
+
+exhaustive: $(COSIM)
+	$(COSIM) --exhaustive --all-gains --jobs $(COSIM_JOBS) --max-errors 20
+
+bench-cosim: $(COSIM)
+	@sim/bench.sh $(COSIM) $(BUILD)/bench
+
+cosim-coverage: $(COSIM)
+	@mkdir -p $(BUILD)/coverage
+	$(COSIM) --corners --random 200k --stall 0.2 --coverage $(BUILD)/coverage/cosim.dat
+	verilator_coverage --annotate $(BUILD)/coverage/annotated $(BUILD)/coverage/cosim.dat \
+	  | tee $(BUILD)/coverage/summary.txt
+	@echo "cosim-coverage: annotated sources in $(BUILD)/coverage/annotated"
+
+MAIN_TARGETS    += cosim-main
+TEST_TARGETS    += cosim-test
+REGRESS_TARGETS += regress-cosim exhaustive
+BENCH_TARGETS   += bench-cosim

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# bench.sh - co-simulation throughput of the default profile, in one run:
+#   cosim, full rate, no trace (exhaustive stimulus: 2^16 inputs x 256 gains),
+#   cosim with random stimulus, cosim --stall 0.2, and the bare Verilator loop
+#   (sim/bare_main.cpp: the same model, no checking) over as many cycles.
+# Each is run REPS times, interleaved, and the best rate kept (the machine is
+# shared and noisy). Prints a table, writes OUTDIR/cosim.md and OUTDIR/cosim.json.
+# Usage: sim/bench.sh COSIM OUTDIR [REPS]
+set -euo pipefail
+cosim=${1:?usage: bench.sh COSIM OUTDIR [REPS]}
+out=${2:?usage: bench.sh COSIM OUTDIR [REPS]}
+reps=${3:-3}
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$out"
+key=rtl-s16.15-u16.12-s16.15-half-even-sat-fast
+dir=$(dirname "$(dirname "$cosim")")/cosim/$key
+"$cosim" --random 16 --quiet >/dev/null        # builds the model if needed
+make -s --no-print-directory -C "$here/.." -f sim/cosim_build.mk OUT="$dir" IN_W=16 IN_F=15 \
+  G_W=16 G_F=12 OUT_W=16 OUT_F=15 ROUND=7 OVERFLOW=0 "$dir/bare" >/dev/null
+n=16777216
+
+rate_of() { sed -n 's/^cosim: samples.* \([0-9.]*\) Msamples\/s.*/\1/p'; }
+best() { awk -v a="$1" -v b="$2" 'BEGIN { print (b > a) ? b : a }'; }
+exh=0 rnd=0 stl=0 bare=0
+for ((i = 0; i < reps; i++)); do
+  r=$("$cosim" --exhaustive --gain-range 0:255 --no-progress | rate_of); exh=$(best $exh "$r")
+  r=$("$dir/bare" $n | sed -n 's/.* \([0-9.]*\) Mcycles\/s.*/\1/p'); bare=$(best $bare "$r")
+  r=$("$cosim" --random $n --no-progress | rate_of); rnd=$(best $rnd "$r")
+  r=$("$cosim" --random 4M --stall 0.2 --no-progress | rate_of); stl=$(best $stl "$r")
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
+{
+  echo "| co-simulation, default profile (best of $reps) | Msamples/s | vs bare loop |"
+  echo "|---|---:|---:|"
+  echo "| bare Verilator loop, no checking (sim/bare_main.cpp) | $bare | 1.00 |"
+  echo "| cosim, exhaustive stimulus, full rate | $exh | $(ratio "$exh" "$bare") |"
+  echo "| cosim, random stimulus (rails/ties biased), full rate | $rnd | $(ratio "$rnd" "$bare") |"
+  echo "| cosim --stall 0.2 (random gaps and backpressure) | $stl | $(ratio "$stl" "$bare") |"
+  echo
+  echo "Machine: $cpu, $(nproc) cores; $(verilator --version); $(date -u +%Y-%m-%dT%H:%MZ)"
+} >"$out/cosim.md"
+cat >"$out/cosim.json" <<EOF
+{"bare_mcycles_s": $bare, "cosim_exhaustive_msamples_s": $exh, "cosim_random_msamples_s": $rnd,
+ "cosim_stall02_msamples_s": $stl, "ratio_exhaustive": $(ratio "$exh" "$bare"),
+ "ratio_random": $(ratio "$rnd" "$bare"), "ratio_stall02": $(ratio "$stl" "$bare"), "reps": $reps}
+EOF
+sed 's/^/bench-cosim: /' "$out/cosim.md"

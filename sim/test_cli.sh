@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# test_cli.sh - cosim's command line (make test): bad input gets a clear error
+# and exit 2; --dump equals gsref's output; --jobs gives the same result;
+# --trace writes a waveform, around the first mismatch when there is one.
+# Usage: sim/test_cli.sh COSIM GSREF OUTDIR
+set -uo pipefail
+cosim=${1:?usage: test_cli.sh COSIM GSREF OUTDIR}
+gsref=${2:?usage: test_cli.sh COSIM GSREF OUTDIR}
+out=${3:?usage: test_cli.sh COSIM GSREF OUTDIR}
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$out"
+fail=0
+ok() { echo "cosim-cli: ok   $*"; }
+bad() { echo "cosim-cli: FAIL $*"; fail=1; }
+
+# expect_err STATUS PATTERN ARGS...: cosim exits STATUS and stderr matches PATTERN
+expect_err() {
+  local want=$1 pat=$2; shift 2
+  "$cosim" "$@" >"$out/err.out" 2>"$out/err.txt"
+  local rc=$?
+  if [ $rc -eq "$want" ] && grep -qE -- "$pat" "$out/err.txt"; then
+    ok "cosim $* -> exit $rc: $(head -1 "$out/err.txt")"
+  else
+    bad "cosim $* -> exit $rc (want $want, message /$pat/): $(head -3 "$out/err.txt")"
+  fi
+}
+printf '# comment\n1\n\n-2\n0x7fff\nfoo\n3\n' >"$out/bad_line.txt"
+printf '1\n40000\n' >"$out/bad_range.txt"
+expect_err 2 "bad_line.txt:6: " --vectors "$out/bad_line.txt"
+expect_err 2 "bad_range.txt:2: " --vectors "$out/bad_range.txt"
+expect_err 2 "cannot open" --vectors "$out/no_such_file.txt"
+expect_err 2 "unknown option '--bogus'" --bogus
+expect_err 2 "--round 'nearest'" --round nearest
+expect_err 2 "bad configuration" --in s40.3
+expect_err 2 "does not fit" --gain 20
+expect_err 2 "--stall '1.5'" --stall 1.5
+expect_err 2 "--random 'lots'" --random lots
+expect_err 2 "needs --exhaustive" --all-gains
+expect_err 2 "2\\^40" --in s32.0 --gain-fmt u32.0 --exhaustive --all-gains
+expect_err 2 "--netlist" --netlist "$out/no_such_netlist.v"
+expect_err 2 "must end in .fst or .vcd" --trace "$out/wave.txt"
+
+# --dump is gsref's output, in input order, whatever the handshakes and jobs
+seq -32768 13 32767 >"$out/vec.txt"
+"$gsref" --rf 47k --rin 10k "$out/vec.txt" >"$out/gsref.txt" 2>/dev/null
+if "$cosim" --rf 47k --rin 10k --vectors "$out/vec.txt" --stall 0.3 --jobs 2 --quiet \
+     --dump "$out/dump.txt" >/dev/null 2>&1 && cmp -s "$out/dump.txt" "$out/gsref.txt"; then
+  ok "--dump (--stall 0.3 --jobs 2) equals gsref's output ($(wc -l <"$out/dump.txt") lines)"
+else
+  bad "--dump differs from gsref's output: $out/dump.txt $out/gsref.txt"
+fi
+
+# --jobs 2 gives the same summary counts as one job
+s1=$("$cosim" --corners --random 100k --no-progress | grep -E '^cosim: samples|^coverage')
+s2=$("$cosim" --corners --random 100k --jobs 2 --no-progress | grep -E '^cosim: samples|^coverage')
+strip() { sed -e 's/, cycles [0-9]*//' -e 's/, [0-9.]* s, .*//'; }
+c1=$(echo "$s1" | strip); c2=$(echo "$s2" | strip)
+if [ "$c1" = "$c2" ]; then ok "--jobs 2: same samples, overflows and coverage as --jobs 1"
+else bad "--jobs 2 differs from --jobs 1:"$'\n'"$s1"$'\n'"$s2"; fi
+
+# --trace: a waveform of a passing run; on a planted fault, the window around it
+rm -f "$out/pass.fst" "$out/fault.fst"
+if "$cosim" --random 2000 --trace "$out/pass.fst" --quiet >/dev/null 2>&1 && [ -s "$out/pass.fst" ]; then
+  ok "--trace writes an FST waveform ($(stat -c %s "$out/pass.fst") bytes)"
+else
+  bad "--trace did not write $out/pass.fst"
+fi
+perl "$here/mutate.pl" x_min_code <"$here/../rtl/gain_stage.v" >"$out/fault_rtl.v"
+"$cosim" --rtl "$out/fault_rtl.v" --random 300k --seed 5 --trace "$out/fault.fst" \
+  --trace-window 50 >"$out/fault.out" 2>"$out/fault.err"
+rc=$?
+if [ $rc -eq 1 ] && [ -s "$out/fault.fst" ] && grep -q "MISMATCH at cycle" "$out/fault.err" &&
+   grep -q "waveform .*cycles" "$out/fault.out"; then
+  ok "--trace on a planted fault: exit 1, $(grep -m1 -o 'waveform .*' "$out/fault.out")"
+else
+  bad "--trace on a planted fault: exit $rc, see $out/fault.out $out/fault.err"
+fi
+[ $fail -eq 0 ] && echo "cosim-cli: PASS" || echo "cosim-cli: FAIL"
+exit $fail
