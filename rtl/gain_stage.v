@@ -9,14 +9,17 @@
 // An illegal parameter set stops elaboration by instantiating the missing module
 // gain_stage_illegal_parameters.
 //
-// Timing contract (LATENCY = 8, the same for every parameter set and USE_DSP):
+// Timing contract (LATENCY = 9, the same for every parameter set and USE_DSP):
 //   A sample is taken on the clock edge k where s_valid && s_ready. With m_ready
 //   high, its result is on m_data/m_ovf with m_valid high from just after edge
 //   k+LATENCY-1 and leaves on edge k+LATENCY. One sample per clock in and out:
-//   samples taken on edges k, k+1, ... leave on k+8, k+9, ...
-//   Under backpressure the whole pipeline stalls (one clock enable, adv), so a
-//   result leaves exactly LATENCY *advancing* edges after it was taken;
-//   s_ready = !rst && (!m_valid || m_ready) (combinational from m_ready).
+//   samples taken on edges k, k+1, ... leave on k+9, k+10, ...
+//   Backpressure: the output register has a skid register beside it. When
+//   m_ready is low the result in flight parks in the skid register, and only
+//   then (skid full) do stages 1-8 stop (one clock enable, adv) and s_ready
+//   fall. So adv and s_ready come straight from a flip-flop: no combinational
+//   path from m_ready to s_ready or to the 350-odd clock enables (the UP5K
+//   critical path otherwise). s_ready = !rst && !skid full.
 //   rst (synchronous, active high) empties the pipeline: m_valid low after the
 //   first reset edge until a new sample has gone through.
 //
@@ -47,7 +50,8 @@
 //   e5  T delayed       | M (delay / tree level 3)
 //   e6  S = M + T, low half
 //   e7  S high half
-//   e8  tie fix, range check, clip/wrap: m_data, m_ovf registers
+//   e8  tie fix, range check: R's low OUT_W bits, its sign, the overflow flag
+//   e9  clip/wrap: output register (or the skid register)
 
 module gain_stage #(
   parameter integer IN_W     = 16,
@@ -72,7 +76,7 @@ module gain_stage #(
   output wire             m_ovf
 );
 
-  localparam integer LATENCY = 8;
+  localparam integer LATENCY = 9;
 
   function integer max_int(input integer a, input integer b);
     max_int = (a > b) ? a : b;
@@ -130,18 +134,18 @@ module gain_stage #(
                                  (ROUND == 6) ? HALFM1 :
                                  (ROUND == 7) ? HALF : ZERO;
 
-  // ---- handshake: one clock enable for the whole pipeline ----
-  reg  [LATENCY-1:0] valid_q;
-  wire               adv = !valid_q[LATENCY-1] || m_ready;
+  // ---- handshake: stages 1-8 advance together unless the skid is full ----
+  reg  [LATENCY-2:0] valid_q;   // stages 1..8
+  reg                skid_v_q;  // the skid register holds a result
+  wire               adv = !skid_v_q;
 
   assign s_ready = adv && !rst;
-  assign m_valid = valid_q[LATENCY-1];
 
   always @(posedge clk) begin
     if (rst) begin
-      valid_q <= {LATENCY{1'b0}};
+      valid_q <= {(LATENCY-1){1'b0}};
     end else if (adv) begin
-      valid_q <= {valid_q[LATENCY-2:0], s_valid};
+      valid_q <= {valid_q[LATENCY-3:0], s_valid};
     end
   end
 
@@ -275,7 +279,7 @@ module gain_stage #(
     end
   end
 
-  // ---- e8: scale, tie fix, overflow, output ----
+  // ---- e8: scale, tie fix, overflow check ----
   wire [RW-1:0] r8;
   wire          tie8;
 
@@ -304,22 +308,65 @@ module gain_stage #(
   // R = -2^(OUT_W-1): in range, but clipped (and flagged) by sat-sym.
   wire              r8_min   = r8_fits && r8_ext[OUT_W-1] && !(|r8_ext[OUT_W-2:0]);
   wire              ovf8_d   = !r8_fits || ((OVERFLOW == 1) && r8_min);
-  wire [OUT_W-1:0]  max_code = {1'b0, {(OUT_W-1){1'b1}}};
-  // -2^(OUT_W-1), or -(2^(OUT_W-1)-1) for sat-sym
-  wire [OUT_W-1:0]  min_code = ~max_code | {{(OUT_W-1){1'b0}}, OVERFLOW == 1};
-  wire [OUT_W-1:0]  y8_d     = (!ovf8_d || (OVERFLOW == 2)) ? r8_ext[OUT_W-1:0] :
-                               r8_neg ? min_code : max_code;
-  reg  [OUT_W-1:0]  y8_q;
+  reg  [OUT_W-1:0]  r8_q;
+  reg               neg8_q;
   reg               ovf8_q;
 
   always @(posedge clk) begin
     if (adv) begin
-      y8_q   <= y8_d;
+      r8_q   <= r8_ext[OUT_W-1:0];
+      neg8_q <= r8_neg;
       ovf8_q <= ovf8_d;
     end
   end
 
-  assign m_data = y8_q;
-  assign m_ovf  = ovf8_q;
+  // ---- e9: clip or wrap ----
+  wire [OUT_W-1:0]  max_code = {1'b0, {(OUT_W-1){1'b1}}};
+  // -2^(OUT_W-1), or -(2^(OUT_W-1)-1) for sat-sym
+  wire [OUT_W-1:0]  min_code = ~max_code | {{(OUT_W-1){1'b0}}, OVERFLOW == 1};
+  wire [OUT_W-1:0]  y9_d     = (!ovf8_q || (OVERFLOW == 2)) ? r8_q :
+                               neg8_q ? min_code : max_code;
+
+  // ---- output register (head) and skid register ----
+  reg  [OUT_W-1:0]  y_q;
+  reg               ovf_q;
+  reg               head_v_q;
+  reg  [OUT_W-1:0]  skid_y_q;
+  reg               skid_ovf_q;
+  wire              head_free = !head_v_q || m_ready;
+  wire              in_v      = valid_q[LATENCY-2];   // stage 8 offers a result
+
+  always @(posedge clk) begin
+    if (rst) begin
+      head_v_q <= 1'b0;
+      skid_v_q <= 1'b0;
+    end else if (adv) begin
+      // skid empty: stage 8's result goes to the head, or parks in the skid
+      if (head_free) begin
+        head_v_q <= in_v;
+      end else if (in_v) begin
+        skid_v_q <= 1'b1;
+      end
+    end else if (head_free) begin
+      // skid full (stages 1-8 frozen): it moves to the head
+      head_v_q <= 1'b1;
+      skid_v_q <= 1'b0;
+    end
+  end
+
+  always @(posedge clk) begin
+    if (head_free) begin
+      y_q   <= adv ? y9_d : skid_y_q;
+      ovf_q <= adv ? ovf8_q : skid_ovf_q;
+    end
+    if (adv) begin
+      skid_y_q   <= y9_d;
+      skid_ovf_q <= ovf8_q;
+    end
+  end
+
+  assign m_valid = head_v_q;
+  assign m_data  = y_q;
+  assign m_ovf   = ovf_q;
 
 endmodule

@@ -9,7 +9,7 @@ module tb_gain_stage_smoke;
   parameter integer IN_W = 16, IN_F = 15, G_W = 16, G_F = 12, OUT_W = 16, OUT_F = 15;
   parameter integer ROUND = 7, OVERFLOW = 0, USE_DSP = 1, N = 100, STALL = 0, SEED = 1;
   parameter VEC = "build/rtl_smoke/vec.hex";
-  localparam integer LAT = 8;
+  localparam integer LAT = 9;
 
   reg clk = 1'b0, rst = 1'b1, s_valid = 1'b0, m_ready = 1'b0;
   reg  [IN_W-1:0]  s_data = 0;
