@@ -28,7 +28,7 @@ $(TEST_BUILD)/test_%: tests/test_%.c $(REF_SRC) $(REF_HDR) $(MODEL_SRC) $(MODEL_
 
 $(REF_CLI): tests/ref_cli.c $(REF_SRC) tests/ref_exact.h | deps-core
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -O2 $(SAN) -Itests tests/ref_cli.c $(REF_SRC) -o $@
+	$(CC) $(WARN) -O2 -fsanitize=undefined -fno-sanitize-recover=all -Itests tests/ref_cli.c $(REF_SRC) -o $@
 
 # Runs every cmocka binary (each prints cmocka's summary), then one total line.
 test-unit-c: $(UNIT_BINS)

@@ -189,6 +189,10 @@ printf '1\n2\n' >"$W/ok2.txt"
 run_gsref "$W/ok2.txt" "$W/e1.txt"
 if [ "$rc" -eq 2 ] && grep -q "$W/e1.txt:3: " "$W/err" && [ "$(cat "$W/out")" = "$(printf -- '-1 0\n-2 0\n-1 0\n-2 0')" ]; then ok
 else bad "error in second file: rc $rc, out '$(tr '\n' '|' <"$W/out")', err '$(cat "$W/err")'"; fi
+# an error in the first file: nothing from the second one
+run_gsref "$W/e1.txt" "$W/ok2.txt"
+if [ "$rc" -eq 2 ] && grep -q "$W/e1.txt:3: " "$W/err" && [ "$(cat "$W/out")" = "$(printf -- '-1 0\n-2 0')" ]; then ok
+else bad "error in first file: rc $rc, out '$(tr '\n' '|' <"$W/out")', err '$(cat "$W/err")'"; fi
 # stdin is named <stdin>
 "$GSREF" <"$W/e1.txt" >"$W/out" 2>"$W/err"; rc=$?
 if [ "$rc" -eq 2 ] && grep -q "<stdin>:3: " "$W/err" && [ "$(cat "$W/out")" = "$(printf -- '-1 0\n-2 0')" ]; then ok

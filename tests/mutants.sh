@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# mutants.sh - proves the tests can fail: each mutant plants one bug in a COPY
+# of the model (cmodel/, tools/) under $BUILD/mutants/, rebuilds the unit tests
+# and gsref against the copy, and expects them to fail. An unmodified copy (the
+# control) must pass the same run first. A mutant whose sed no longer applies
+# (the model changed) is an error, so this check cannot go silently stale.
+#
+# Usage: tests/mutants.sh            (CC, BUILD, MUTANT_SCALE from the environment)
+set -u
+cd "$(dirname "$0")/.."
+CC=${CC:-cc}
+BUILD=${BUILD:-build}
+SCALE=${MUTANT_SCALE:-0.05}       # random sample counts of the unit tests, scaled
+ROOT=$BUILD/mutants
+TESTS="test_config test_gain test_vec test_libfixmath test_eval"
+CFLAGS_T="-std=c11 -Wall -Wextra -O1 -D_POSIX_C_SOURCE=200809L"
+
+# id @ file in the copy @ sed expression @ what the bug is
+MUTANTS=$(cat <<'LIST'
+half-down-tie@cmodel/gs_core.h@s/case GS_ROUND_HALF_DOWN: up = above;/case GS_ROUND_HALF_DOWN: up = frac >= half;/@half-down rounds ties up (the half-up rule)
+half-even-odd@cmodel/gs_core.h@s/up = above | (tie & (bool)(fl & 1));/up = above | (tie \& !(fl \& 1));/@half-even rounds ties to odd
+half-zero-away@cmodel/gs_core.h@s/case GS_ROUND_HALF_ZERO: up = above | (tie & neg);/case GS_ROUND_HALF_ZERO: up = above | (tie \& !neg);/@half-zero rounds ties away from zero
+zero-wrong-side@cmodel/gs_core.h@s/case GS_ROUND_ZERO:      up = (frac != 0) & neg;/case GS_ROUND_ZERO:      up = (frac != 0) \& !neg;/@zero rounds away from zero
+ceil-lsb@cmodel/gs_core.h@s/case GS_ROUND_CEIL:      up = frac != 0;/case GS_ROUND_CEIL:      up = frac > 1;/@ceil ignores a fraction of exactly 1 LSB
+negate-after-round@cmodel/gs_core.h@s/r = gs_round_shift(p, c->shift, rnd);/r = -gs_round_shift(-p, c->shift, rnd);/@-Q(g*x) instead of Q(-(g*x))
+sat-off-by-one@cmodel/gs_core.h@s/hi = r > c->y_max;/hi = r >= c->y_max;/@saturates one code early at the upper rail
+wrap-no-scale@cmodel/gs_core.h@s/return gs_wrap((uint64_t)p << k, c->out.w);/return gs_wrap((uint64_t)p, c->out.w);/@wrap forgets the 2^-s scaling for negative shifts
+sat-sym-min@cmodel/gs_config.c@s/? -cfg->y_max : -cfg->y_max - 1;/? -cfg->y_max - 1 : -cfg->y_max - 1;/@sat-sym lets -2^(W-1) through
+pmax-off-by-one@cmodel/gs_config.c@s/cfg->p_max = (int64_t)((uint64_t)cfg->y_max >> k);/cfg->p_max = (int64_t)((uint64_t)cfg->y_max >> k) + 1;/@negative-shift saturation threshold one too high
+shift-63@cmodel/gs_config.c@s/if (shift < -62 || shift > 62)/if (shift < -62 || shift > 63)/@a shift of 63 is accepted
+in-w-1@cmodel/gs_config.c@s/cfg->in.w < 2 ||/cfg->in.w < 1 ||/@a 1-bit input format is accepted
+block-ceil@cmodel/gs_eval.c@s/case GS_ROUND_CEIL:      GS_BLOCK_OVM(GS_ROUND_CEIL, GAIN_EXPR)/case GS_ROUND_CEIL:      GS_BLOCK_OVM(GS_ROUND_FLOOR, GAIN_EXPR)/@the block API's ceil loop rounds down
+block-ovf-count@cmodel/gs_eval.c@s/novf += o;/novf += 0;/@the block API returns no overflow count
+gain-ties-up@cmodel/gs_gain.c@s/if (rem > other || (rem == other && (q & 1)))/if (rem >= other)/@gain coding rounds ties up instead of to even
+gsref-exit-1@tools/gsref.c@s/status = 2;/status = 1;/@gsref exits 1, not 2, after a bad input line
+gsref-goes-on@tools/gsref.c@s/f < nfiles \&\& status == 0; f++/f < nfiles; f++/@gsref reads the next file after a bad line
+profile-ignored@tools/gs_cli.c@s/if (gs_config_profile(c, val) != GS_OK)/if (gs_config_profile(\&(gs_config_t){ .checked = false }, val) != GS_OK)/@--profile is checked but not applied
+hex-no-sign@tools/gs_vec.c@s/\*x = (int32_t)((int64_t)(v ^ sign) - (int64_t)sign);/*x = (int32_t)(v \& 0x7fffffff);/@hex input codes are not sign-extended
+LIST
+)
+
+# The test drivers and the reference do not include anything a
+# mutant touches (gs_core.h is private to cmodel/*.c): compiled once, linked
+# against each variant's model objects.
+build_shared() {
+  local o=$ROOT/obj t
+  mkdir -p "$o"
+  for t in $TESTS; do
+    $CC $CFLAGS_T -Icmodel -Itools -Itests -c tests/$t.c -o "$o/$t.o" || return 1
+  done
+  $CC $CFLAGS_T -Itests -c tests/ref_exact.c -o "$o/ref_exact.o"
+}
+
+build_variant() {   # DIR: the model and CLI objects from DIR, then the binaries
+  local d=$1 o=$ROOT/obj t f objs=()
+  mkdir -p "$d/bin" "$d/obj"
+  for f in "$d"/cmodel/*.c "$d/tools/gs_cli.c" "$d/tools/gs_vec.c"; do
+    $CC $CFLAGS_T -I"$d/cmodel" -I"$d/tools" -c "$f" -o "$d/obj/$(basename "$f" .c).o" \
+      2>>"$d/build.log" || return 1
+    objs+=("$d/obj/$(basename "$f" .c).o")
+  done
+  for t in $TESTS; do
+    $CC "$o/$t.o" "$o/ref_exact.o" "${objs[@]}" -lcmocka -llibfixmath -lm -o "$d/bin/$t" \
+      2>>"$d/build.log" || return 1
+  done
+  $CC $CFLAGS_T -I"$d/cmodel" -I"$d/tools" "$d/tools/gsref.c" "${objs[@]}" -lm \
+    -o "$d/bin/gsref" 2>>"$d/build.log"
+}
+
+# Runs the tests; prints which one failed first; returns 0 if all passed.
+run_variant() {
+  local d=$1 t
+  for t in $TESTS; do
+    if ! TEST_SCALE=$SCALE "$d/bin/$t" >"$d/$t.log" 2>&1; then
+      echo "$t: $(grep -m1 -E 'MISMATCH|ERROR|error:|Failure|differ|refused|accepted|expected' "$d/$t.log" | cut -c1-150)"
+      return 1
+    fi
+  done
+  if ! tests/gsref_test.sh "$d/bin/gsref" "$BUILD/tests/ref_cli" "$d/gsref_work" >"$d/gsref.log" 2>&1; then
+    echo "gsref_test.sh: $(grep -m1 FAIL "$d/gsref.log" | cut -c1-150)"
+    return 1
+  fi
+  return 0
+}
+
+fresh_copy() {
+  rm -rf "$1"; mkdir -p "$1"
+  cp -r cmodel tools "$1/"
+}
+
+[ -x "$BUILD/tests/ref_cli" ] || { echo "mutants.sh: $BUILD/tests/ref_cli missing (make $BUILD/tests/ref_cli)" >&2; exit 2; }
+start=$(date +%s)
+rm -rf "$ROOT"
+build_shared || { echo "mutants.sh: the test drivers do not build"; exit 1; }
+ctl=$ROOT/control
+fresh_copy "$ctl"
+build_variant "$ctl" || { echo "mutants.sh: control copy does not build:"; cat "$ctl/build.log"; exit 1; }
+if ! why=$(run_variant "$ctl"); then
+  echo "mutants.sh: the UNMODIFIED model fails the quick run, mutants prove nothing: $why"
+  exit 1
+fi
+echo "control (unmodified copy): passes"
+
+# One mutant: writes its verdict line to $ROOT/<id>.verdict.
+one_mutant() {
+  local id=$1 file=$2 expr=$3 what=$4 d=$ROOT/$1 why
+  fresh_copy "$d"
+  sed -i -e "$expr" "$d/$file"
+  if cmp -s "$file" "$d/$file"; then
+    echo "ERROR mutant $id: DID NOT APPLY to $file (the model changed? update tests/mutants.sh)"
+  elif ! build_variant "$d"; then
+    echo "ERROR mutant $id: does not build: $(head -c 200 "$d/build.log")"
+  elif why=$(run_variant "$d"); then
+    echo "SURVIVED mutant $id ($what)"
+  else
+    echo "KILLED mutant $id ($what): by $why"
+  fi >"$ROOT/$id.verdict"
+}
+
+n=0; ids=()
+while IFS='@' read -r id file expr what; do
+  [ -n "$id" ] || continue
+  n=$((n + 1)); ids+=("$id")
+  while [ "$(jobs -rp | wc -l)" -ge "${MUTANT_JOBS:-2}" ]; do wait -n; done
+  one_mutant "$id" "$file" "$expr" "$what" &
+done <<<"$MUTANTS"
+wait
+killed=0; errors=0
+for id in "${ids[@]}"; do
+  v=$(cat "$ROOT/$id.verdict" 2>/dev/null || echo "ERROR mutant $id: no verdict")
+  echo "$v"
+  case $v in KILLED*) killed=$((killed + 1)) ;; ERROR*) errors=$((errors + 1)) ;; esac
+done
+
+echo "test-mutants: $killed of $n mutants killed, $errors errors, $(( $(date +%s) - start )) s"
+[ "$killed" -eq "$n" ] && [ "$errors" -eq 0 ]
