@@ -81,8 +81,12 @@ def parse_args(argv):
         if a in ("-h", "--help"):
             print(__doc__)
             sys.exit(0)
+        valued = ("--profile", "--in", "--gain-fmt", "--out", "--round", "--overflow",
+                  "--part", "--seed", "--freq-up5k", "--freq-hx8k", "--build")
+        if a not in valued:
+            die("unknown option %s (see --help)" % a)
         if i + 1 >= len(argv):
-            die("option %s: missing value (or unknown option)" % a)
+            die("option %s: missing value" % a)
         v = argv[i + 1]
         i += 2
         if a == "--profile":
