@@ -72,7 +72,7 @@ C_SRC     := $(MODEL_SRC) tools/gs_cli.c tools/gs_vec.c sim/cosim_opts.c sim/har
              sim/sim_main.c
 C_OBJ     := $(patsubst %.c,$(COMMON)/c/%.o,$(notdir $(C_SRC)))
 # -march=native: the model is built and run on the same machine.
-COPT      := -O2 -march=native
+COPT      := -O3 -march=native
 CXXOPT    := -O3 -march=native
 
 .PHONY: all common

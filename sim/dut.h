@@ -11,6 +11,7 @@
 #ifndef COSIM_DUT_H
 #define COSIM_DUT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -42,6 +43,18 @@ void dut_free(dut_t *d);
 /* The RTL's LATENCY parameter, or -1 when the DUT does not say (netlist). */
 int dut_latency(dut_t *d);
 void dut_cycle(dut_t *d, dut_io_t *io);
+
+/*
+ * The full-rate fast path: m cycles with rst low and m_ready high; s_valid high
+ * in the first nv of them with s_data = x[i], s_gain = g[i]. out[i] receives the
+ * outputs of cycle i as read by dut_cycle(): m_data | m_ovf << 32 |
+ * m_valid << 33 | s_ready << 34. The same evals as dut_cycle, one call per block.
+ */
+#define DUT_OVF_BIT 32
+#define DUT_VALID_BIT 33
+#define DUT_READY_BIT 34
+void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t nv, size_t m,
+               uint64_t *out);
 
 /* Tracing (traced builds only; otherwise dut_trace_open fails with -1).
  * Cycles [from, to) of this model are written to path (.fst or .vcd). */

@@ -112,6 +112,39 @@ extern "C" void dut_cycle(dut_t *d, dut_io_t *io)
     d->cycle++;
 }
 
+extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t nv,
+                          size_t m, uint64_t *out)
+{
+    Vcosim_top *t = d->top;
+    t->rst = 0;
+    t->m_ready = 1;
+    for (size_t i = 0; i < m; i++) {
+        t->clk = 0;
+        if (i < nv) {
+            t->s_valid = 1;
+            t->s_data = x[i];
+            t->s_gain = g[i];
+        } else {
+            t->s_valid = 0;
+        }
+        t->eval();
+        out[i] = (uint64_t)t->m_data | (uint64_t)t->m_ovf << DUT_OVF_BIT |
+                 (uint64_t)t->m_valid << DUT_VALID_BIT | (uint64_t)t->s_ready << DUT_READY_BIT;
+#if VM_TRACE
+        bool tr = d->tfp && d->cycle >= d->tr_from && d->cycle < d->tr_to;
+        if (tr)
+            d->tfp->dump(2 * d->cycle);
+#endif
+        t->clk = 1;
+        t->eval();
+#if VM_TRACE
+        if (tr)
+            d->tfp->dump(2 * d->cycle + 1);
+#endif
+        d->cycle++;
+    }
+}
+
 extern "C" int dut_trace_open(dut_t *d, const char *path, uint64_t from, uint64_t to)
 {
 #if VM_TRACE

@@ -49,6 +49,7 @@
 #define RING ((uint64_t)1 << RING_BITS)
 #define RMASK (RING - 1)
 #define BLK 4096
+#define CH 1024                   /* cycles per dut_batch() call; divides BLK */
 /* More samples in flight than this is a DUT bug (it swallows samples). */
 #define MAX_INFLIGHT (RING - 4 * BLK)
 
@@ -295,6 +296,18 @@ static void gen_samples(const ctx_t *t, uint64_t idx, size_t n, int32_t *x, uint
             uint64_t j = k - t->base_exh;
             uint64_t gi = j >> w, xi = j & (((uint64_t)1 << w) - 1);
             uint32_t g0 = o->all_gains ? o->g_lo : t->gain;
+            if (xi + (n - i) <= ((uint64_t)1 << w)) {   /* one gain: a plain ramp */
+                int32_t xb = (int32_t)(t->xmin + (int64_t)xi);
+                uint32_t gg = g0 + (uint32_t)gi;
+                size_t m = n - i;
+                int32_t *xo = x + i;
+                uint32_t *go = g + i;
+                for (size_t q = 0; q < m; q++) {
+                    xo[q] = xb + (int32_t)q;
+                    go[q] = gg;
+                }
+                break;
+            }
             for (; i < n; i++) {
                 x[i] = (int32_t)(t->xmin + (int64_t)xi);
                 g[i] = g0 + (uint32_t)gi;
@@ -308,66 +321,63 @@ static void gen_samples(const ctx_t *t, uint64_t idx, size_t n, int32_t *x, uint
 }
 
 /*
- * Coverage of a block of samples and their expected results. Branch-free: each
- * sample gets an 8-bit key (ovf, y at the rails or zero, rounding class, sign
- * of P, parity of floor(P / 2^s)) counted in a histogram; cov_fold() maps the
- * histogram onto the bins at the end.
+ * Coverage of a block of samples and their expected results: branch-free
+ * counters (a loop the compiler vectorises), summed into the bins.
  */
 _Static_assert(((int64_t)-5 >> 1) == -3, "cosim needs an arithmetic right shift");
-enum { K_OVF = 1, K_YMAX = 2, K_YMIN = 4, K_ZERO = 8, K_INEXACT = 16, K_TIE = 32,
-       K_POS = 64, K_ODD = 128 };
 
 static void classify(const ctx_t *t, const int32_t *x, const uint32_t *g, const int32_t *y,
-                     const uint8_t *ovf, size_t n, uint32_t *gprev, uint64_t *hist,
-                     uint64_t *gain_changes)
+                     const uint8_t *ovf, size_t n, uint32_t *gprev, uint64_t *cov)
 {
     const gs_config_t *c = t->c;
     const int s = c->shift > 0 ? c->shift : 0;
-    const uint64_t fmask = s ? (((uint64_t)1 << s) - 1) : 0;
-    const uint64_t half = s ? (uint64_t)1 << (s - 1) : 1;   /* never equal to frac 0 */
+    const int64_t fmask = s ? (int64_t)(((uint64_t)1 << s) - 1) : 0;
+    const int64_t half = s ? (int64_t)1 << (s - 1) : -1;   /* -1: no tie when s = 0 */
     const int32_t ymax = (int32_t)c->y_max, ymin = (int32_t)c->y_min;
-    uint64_t changes = 0;
-    uint32_t gp = *gprev;
+    uint64_t n_ovf = 0, n_ovf_hi = 0, n_max = 0, n_min = 0, n_zero = 0, n_tie = 0,
+             n_tie_pos_odd = 0, n_tie_pos = 0, n_tie_odd = 0, n_inex = 0, n_inex_pos = 0,
+             n_chg = 0;
     for (size_t i = 0; i < n; i++) {
         int64_t p = -((int64_t)g[i] * (int64_t)x[i]);
-        uint64_t frac = (uint64_t)p & fmask;
-        unsigned key = (unsigned)(ovf[i] != 0) | (unsigned)(y[i] == ymax) << 1 |
-                       (unsigned)(y[i] == ymin) << 2 | (unsigned)(y[i] == 0) << 3 |
-                       (unsigned)(frac != 0 && frac != half) << 4 |
-                       (unsigned)(frac == half) << 5 | (unsigned)(p > 0) << 6 |
-                       (unsigned)((p >> s) & 1) << 7;
-        hist[(i & 3) << 8 | key]++;   /* 4 histograms: no store-to-load chain */
-        changes += g[i] != gp;
-        gp = g[i];
+        int64_t frac = p & fmask;
+        uint64_t o = ovf[i] != 0, hi = y[i] == ymax, lo = y[i] == ymin;
+        uint64_t tie = frac == half, inex = (frac != 0) & (frac != half);
+        uint64_t pos = p > 0, odd = (uint64_t)(p >> s) & 1;
+        n_ovf += o;
+        n_ovf_hi += o & hi;
+        n_max += (o ^ 1) & hi;
+        n_min += (o ^ 1) & lo;
+        n_zero += y[i] == 0;
+        n_tie += tie;
+        n_tie_pos += tie & pos;
+        n_tie_odd += tie & odd;
+        n_tie_pos_odd += tie & pos & odd;
+        n_inex += inex;
+        n_inex_pos += inex & pos;
     }
-    *gprev = gp;
-    *gain_changes += changes;
-}
-
-static void cov_fold(const ctx_t *t, const uint64_t *hist, uint64_t *cov)
-{
-    int wrap = t->c->overflow == GS_OVF_WRAP;
-    for (unsigned k = 0; k < 256; k++) {
-        uint64_t h = hist[k] + hist[256 + k] + hist[512 + k] + hist[768 + k];
-        if (!h)
-            continue;
-        if (k & K_OVF) {
-            if (wrap)
-                cov[CV_WRAP] += h;
-            else
-                cov[(k & K_YMAX) ? CV_RAIL_POS : CV_RAIL_NEG] += h;
-        } else {
-            cov[CV_MAX_IN] += (k & K_YMAX) ? h : 0;
-            cov[CV_MIN_IN] += (k & K_YMIN) ? h : 0;
-        }
-        cov[CV_ZERO] += (k & K_ZERO) ? h : 0;
-        if (k & K_TIE)
-            cov[((k & K_POS) ? CV_TIE_POS_EVEN : CV_TIE_NEG_EVEN) + ((k & K_ODD) ? 1 : 0)] += h;
-        else if (k & K_INEXACT)
-            cov[(k & K_POS) ? CV_INEXACT_POS : CV_INEXACT_NEG] += h;
-        else
-            cov[CV_EXACT] += h;
+    if (n) {
+        n_chg = g[0] != *gprev;
+        for (size_t i = 1; i < n; i++)
+            n_chg += g[i] != g[i - 1];
+        *gprev = g[n - 1];
     }
+    if (c->overflow == GS_OVF_WRAP) {
+        cov[CV_WRAP] += n_ovf;
+    } else {
+        cov[CV_RAIL_POS] += n_ovf_hi;
+        cov[CV_RAIL_NEG] += n_ovf - n_ovf_hi;
+    }
+    cov[CV_MAX_IN] += n_max;
+    cov[CV_MIN_IN] += n_min;
+    cov[CV_ZERO] += n_zero;
+    cov[CV_TIE_POS_ODD] += n_tie_pos_odd;
+    cov[CV_TIE_POS_EVEN] += n_tie_pos - n_tie_pos_odd;
+    cov[CV_TIE_NEG_ODD] += n_tie_odd - n_tie_pos_odd;
+    cov[CV_TIE_NEG_EVEN] += n_tie - n_tie_pos - (n_tie_odd - n_tie_pos_odd);
+    cov[CV_INEXACT_POS] += n_inex_pos;
+    cov[CV_INEXACT_NEG] += n_inex - n_inex_pos;
+    cov[CV_EXACT] += n - n_tie - n_inex;
+    cov[CV_GAIN_CHANGE] += n_chg;
 }
 
 /* ---- the checking loop ---- */
@@ -386,6 +396,7 @@ typedef struct {
     uint32_t xr[RING], g[RING];
     uint64_t exp[RING];           /* expected m_data | m_ovf << 32 */
     uint64_t acc[RING];           /* cycle at which the sample was taken */
+    uint64_t out[CH];             /* dut_batch() outputs of a chunk of cycles */
     int32_t by[BLK];
     uint8_t bo[BLK];
 } rings_t;
@@ -396,7 +407,6 @@ typedef struct {
     rings_t *r;
     stats_t *st;
     int latency;
-    uint64_t hist[4 * 256];       /* see classify() */
 } run_t;
 
 static const char *prefix(const run_t *u)
@@ -485,7 +495,7 @@ static void refill(run_t *u, uint64_t *gen, uint32_t *gprev)
     size_t novf = same ? gs_eval_block_gain(t->c, x, g[0], r->by, r->bo, n)
                        : gs_eval_block(t->c, x, g, r->by, r->bo, n);
     u->st->overflows += novf;
-    classify(t, x, g, r->by, r->bo, n, gprev, u->hist, &u->st->cov[CV_GAIN_CHANGE]);
+    classify(t, x, g, r->by, r->bo, n, gprev, u->st->cov);
     const uint32_t im = t->imask, om = t->omask;
     for (size_t i = 0; i < n; i++) {
         xr[i] = (uint32_t)x[i] & im;
@@ -739,7 +749,101 @@ static COLD void loop_stall(run_t *u, dut_t *d, uint64_t *cyc, int exact)
         loop(u, d, cyc, 1, 0);
 }
 
-static void loop_fast(run_t *u, dut_t *d, uint64_t *cyc) { loop(u, d, cyc, 0, 1); }
+/* The full-rate path found a bad cycle: say what is wrong. 1: stop the run. */
+static COLD int fast_error(run_t *u, uint64_t c0, uint64_t c, uint64_t w, uint64_t n)
+{
+    const uint64_t L = (uint64_t)u->latency;
+    const uint64_t V = 1ull << DUT_VALID_BIT, R = 1ull << DUT_READY_BIT;
+    const uint64_t dm = u->t->omask | 1ull << DUT_OVF_BIT;
+    int due = c >= L && c - L < n;
+    uint64_t j = c - L;
+    if (due)
+        u->r->acc[j & RMASK] = c0 + j;
+    if (c < n && !(w & R)) {
+        u->r->acc[c & RMASK] = c0 + c;
+        err_proto(u, c0 + c, "s_ready low with m_ready high (full throughput lost); the "
+                  "full-rate run cannot go on", c, 1);
+        u->st->fatal = 1;
+        return 1;
+    }
+    if (due && !(w & V))
+        return err_proto(u, c0 + c, "m_valid low when the result was due", j, 1);
+    if (!due && (w & V))
+        return err_proto(u, c0 + c, "m_valid high with no result due (a duplicate, spurious "
+                         "or mistimed result)", 0, 0);
+    return err_data(u, c0 + c, j, w & dm);
+}
+
+/*
+ * Full rate (no --stall/--gap/--backpressure): s_valid and m_ready are always
+ * high, so the whole output sequence is known in advance: sample j is taken at
+ * cycle c0 + j and its result must be on the output, valid, exactly at cycle
+ * c0 + j + LATENCY; every other cycle must have m_valid low. The DUT runs a
+ * chunk of cycles per call (dut_batch) and every cycle of it is then compared.
+ */
+static void loop_fast(run_t *u, dut_t *d, uint64_t *cycp)
+{
+    const ctx_t *t = u->t;
+    const cosim_opts_t *o = t->o;
+    rings_t *r = u->r;
+    stats_t *st = u->st;
+    const uint64_t n = u->sl->n, L = (uint64_t)u->latency, c0 = *cycp;
+    const uint64_t V = 1ull << DUT_VALID_BIT, R = 1ull << DUT_READY_BIT;
+    const uint64_t dm = t->omask | 1ull << DUT_OVF_BIT;
+    uint64_t total = n + L + 8;   /* drive n samples, then drain */
+    if (u->sl->stop_cycle != UINT64_MAX)
+        total = u->sl->stop_cycle > c0 ? u->sl->stop_cycle - c0 : 0;
+    FILE *dump = u->sl->dump;
+    const int show = o->progress == 1 || (o->progress < 0 && !o->quiet && isatty(2));
+    double t0 = now_s(), tlast = t0;
+    uint64_t gen = 0, checked = 0, k;
+    uint32_t gprev = t->gain;
+    int stop = 0;
+
+    for (k = 0; k < total && !stop; k += CH) {
+        uint64_t m = total - k < CH ? total - k : CH;
+        while (gen < n && gen < k + m)
+            refill(u, &gen, &gprev);
+        uint64_t nv = k < n ? (n - k < m ? n - k : m) : 0;
+        size_t s0 = (size_t)(k & RMASK);
+        dut_batch(d, r->xr + s0, r->g + s0, (size_t)nv, (size_t)m, r->out);
+        for (uint64_t i = 0; i < m; i++) {
+            uint64_t c = k + i, w = r->out[i];
+            uint64_t rr = c < n ? R : 0;
+            int due = c >= L && c - L < n;
+            uint64_t want = due ? r->exp[(c - L) & RMASK] | V | rr : rr;
+            uint64_t mask = due ? dm | V | rr : V | rr;
+            if (UNLIKELY((w & mask) != want) && fast_error(u, c0, c, w, n)) {
+                stop = 1;
+                m = i + 1;
+                break;
+            }
+            checked += (uint64_t)due;
+        }
+        if (dump) {
+            for (uint64_t i = 0; i < m; i++) {
+                uint64_t c = k + i;
+                if (c >= L && c - L < n && (r->out[i] & V))
+                    dump_line(dump, sext(r->out[i] & t->omask, t->c->out.w),
+                              (unsigned)(r->out[i] >> DUT_OVF_BIT) & 1);
+            }
+        }
+        if (stop)
+            total = k + m;
+        if (UNLIKELY((k & 0xfffff) == 0) && show) {
+            double tn = now_s();
+            if (tn - tlast > 0.5) {
+                u->st->samples = checked;
+                progress(u, checked, t0, 0);
+                tlast = tn;
+            }
+        }
+    }
+    if (show)
+        progress(u, checked, t0, 1);
+    st->samples = checked;
+    *cycp = c0 + (k < total ? k : total);
+}
 
 /* Reset: two cycles with rst high, then one idle; m_valid must stay low. */
 static int do_reset(run_t *u, dut_t *d, uint64_t *cyc)
@@ -790,7 +894,7 @@ static int run_slice(const ctx_t *t, const slice_t *sl, stats_t *st)
         fprintf(stderr, "cosim: out of memory\n");
         return -1;
     }
-    run_t u = { t, sl, r, st, 0, { 0 } };
+    run_t u = { t, sl, r, st, 0 };
     dut_t *d = dut_new();
     if (sl->trace && dut_trace_open(d, sl->trace, sl->tr_from, sl->tr_to) < 0) {
         fprintf(stderr, "cosim: %s: cannot write the waveform\n", sl->trace);
@@ -829,7 +933,6 @@ static int run_slice(const ctx_t *t, const slice_t *sl, stats_t *st)
     else
         loop_fast(&u, d, &cyc);
     st->seconds = now_s() - t0;
-    cov_fold(t, u.hist, st->cov);
 out:
     st->cycles = cyc;
     if (o->coverage && dut_coverage_write(d, o->coverage) < 0)
