@@ -77,15 +77,15 @@ SOC_SIM_UART_DIV := 4
 SOC_CPU_MUL  := 2
 SOC_MAX_CYCLES := 20000000
 
-# $(call soc_vl,DIR,MEM_WORDS,CPU_MUL[,more -G parameters]): a Verilator
-# model $(SOC)/DIR/Vsoc_top
+# $(call soc_vl,DIR,MEM_WORDS,CPU_MUL[,more -G parameters[,UART_DIV]]): a
+# Verilator model $(SOC)/DIR/Vsoc_top
 define soc_vl
 $(SOC)/$(1)/Vsoc_top: $(SOC_RTL) sim/soc/soc_tb.cpp sim/soc/soc.vlt | deps-soc
 	@mkdir -p $(SOC)/$(1)
 	verilator --cc --exe --build -j 2 -Wall -Wno-fatal --Mdir $(SOC)/$(1) -o Vsoc_top \
 	  --top-module soc_top -DSOC_SIM_PLUSARGS \
-	  -GUART_DIV=$(SOC_SIM_UART_DIV) -GMEM_WORDS=$(2) -GCPU_MUL=$(3) $(4) \
-	  -CFLAGS "-O1 -DSOC_UART_DIV=$(SOC_SIM_UART_DIV)" \
+	  -GUART_DIV=$(or $(5),$(SOC_SIM_UART_DIV)) -GMEM_WORDS=$(2) -GCPU_MUL=$(3) $(4) \
+	  -CFLAGS "-O1 -DSOC_UART_DIV=$(or $(5),$(SOC_SIM_UART_DIV))" \
 	  sim/soc/soc.vlt $$(PICORV32_DIR)/picorv32.v $(SOC_RTL) $(CURDIR)/sim/soc/soc_tb.cpp \
 	  > $(SOC)/$(1)/build.log 2>&1 || { tail -30 $(SOC)/$(1)/build.log; exit 1; }
 endef
@@ -100,6 +100,8 @@ SOC_G_libfixmath := -GIN_W=32 -GIN_F=16 -GG_W=32 -GG_F=16 -GOUT_W=32 -GOUT_F=16 
 SOC_G_odd        := -GIN_W=12 -GIN_F=11 -GG_W=10 -GG_F=3 -GOUT_W=9 -GOUT_F=4 -GROUND=4 -GOVERFLOW=2
 $(eval $(call soc_vl,vl_libfixmath,$(FW_MEM_WORDS),$(SOC_CPU_MUL),$(SOC_G_libfixmath)))
 $(eval $(call soc_vl,vl_odd,$(FW_MEM_WORDS),$(SOC_CPU_MUL),$(SOC_G_odd)))
+# the board's UART divider (115200 baud at 12 MHz)
+$(eval $(call soc_vl,vl_baud,$(FW_MEM_WORDS),$(SOC_CPU_MUL),,104))
 
 SOC_LINT_RTL := $(SOC_RTL) rtl/icebreaker_top.v
 soc-lint: | deps-soc
@@ -133,10 +135,11 @@ soc-test-gscompare: $(GSCOMPARE) $(SOC)/uart.log
 
 fw-board: $(SOC)/fw_board.hex
 
-# Other configurations of the peripheral, same firmware image (regression).
-soc-sim-configs: $(SOC)/vl_libfixmath/Vsoc_top $(SOC)/vl_odd/Vsoc_top \
+# Other configurations of the peripheral, same firmware image, and the board's
+# UART divider (regression).
+soc-sim-configs: $(SOC)/vl_libfixmath/Vsoc_top $(SOC)/vl_odd/Vsoc_top $(SOC)/vl_baud/Vsoc_top \
                  $(SOC)/fw_rv32im_sim.hex $(GSCOMPARE)
-	@for c in libfixmath odd; do \
+	@for c in libfixmath odd baud; do \
 	  $(SOC)/vl_$$c/Vsoc_top +fw=$(SOC)/fw_rv32im_sim.hex --log $(SOC)/uart_$$c.log \
 	    --max-cycles $(SOC_MAX_CYCLES) --quiet && $(GSCOMPARE) $(SOC)/uart_$$c.log || exit 1; \
 	done
