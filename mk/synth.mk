@@ -90,3 +90,4 @@ boards-check: | deps-synth
 
 TEST_TARGETS    += rtl-test boards-check synth-netlist-test
 REGRESS_TARGETS += synth-regress
+BENCH_TARGETS   += synth

@@ -41,7 +41,8 @@
 //   Overflow is checked on every upper bit of R = S >>> SH (or P << -SH): never
 //   after bits have been dropped.
 //
-// Pipeline (edge after the take; every carry chain is at most ~SW/2+1 bits):
+// Pipeline (register set ei is loaded on edge k+i-1 for a sample taken on
+// edge k; every carry chain is at most about SW/2+1 bits):
 //   e1  a1 = ~x, b1 = g (SB_MAC16 A/B registers), g1, xs1 (fabric copies)
 //   e2  DSP: m = a1*b1 (SB_MAC16 output reg) | LUT: 8 partial products;
 //       u = g + bias, vh = xm ? -g : 0 (T's part above bit IN_W)
