@@ -128,14 +128,14 @@ static void run_random(const tfmt_t *fmts, size_t nfmt, unsigned long n, uint64_
 static void test_random16(void **state)
 {
     (void)state;
-    run_random(fmts16, sizeof fmts16 / sizeof fmts16[0], scaled(400000), seed_base ^ 16,
+    run_random(fmts16, sizeof fmts16 / sizeof fmts16[0], scaled(1000000), seed_base ^ 16,
                "random 16-bit formats x 24 modes");
 }
 
 static void test_random32(void **state)
 {
     (void)state;
-    run_random(fmts32, sizeof fmts32 / sizeof fmts32[0], scaled(400000), seed_base ^ 32,
+    run_random(fmts32, sizeof fmts32 / sizeof fmts32[0], scaled(1000000), seed_base ^ 32,
                "random 32-bit formats x 24 modes");
 }
 
