@@ -19,6 +19,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,7 +57,6 @@ static uint16_t crc16(const char *s, size_t n)
 
 static void err(totals_t *t, const char *file, unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-#include <stdarg.h>
 static void err(totals_t *t, const char *file, unsigned long line, const char *fmt, ...)
 {
     va_list ap;
