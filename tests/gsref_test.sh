@@ -46,7 +46,7 @@ expect_err() {
   local name=$1 pat=$2; shift 2
   run_gsref "$@" </dev/null
   if [ "$rc" -ne 2 ]; then bad "$name: exit $rc, expected 2 (stderr: $(head -c 200 "$W/err"))"; return; fi
-  if ! grep -Eq -- "$pat" "$W/err"; then bad "$name: stderr '$(head -c 300 "$W/err")' lacks /$pat/"; return; fi
+  if ! grep -Eq -- "^gsref: .*($pat)" "$W/err"; then bad "$name: stderr '$(head -c 300 "$W/err")' lacks /^gsref: .*($pat)/"; return; fi
   if [ -s "$W/out" ]; then bad "$name: printed on stdout: $(head -c 100 "$W/out")"; return; fi
   ok
 }
@@ -197,47 +197,47 @@ else bad "error in first file: rc $rc, out '$(tr '\n' '|' <"$W/out")', err '$(ca
 "$GSREF" <"$W/e1.txt" >"$W/out" 2>"$W/err"; rc=$?
 if [ "$rc" -eq 2 ] && grep -q "<stdin>:3: " "$W/err" && [ "$(cat "$W/out")" = "$(printf -- '-1 0\n-2 0')" ]; then ok
 else bad "stdin error: rc $rc, err '$(cat "$W/err")'"; fi
-expect_err "missing file" "$W/nonexistent.txt" "$W/nonexistent.txt"
+expect_err "missing file" "$W/nonexistent\.txt" "$W/nonexistent.txt"
 
 # ---- bad options and configurations: exit 2, a message, nothing on stdout
-expect_err "--in s1.0"          "gsref" --in s1.0
-expect_err "--in s33.0"         "gsref" --in s33.0
-expect_err "--in u16.15"        "gsref" --in u16.15
-expect_err "--in s16.63"        "gsref" --in s16.63
-expect_err "--in s16"           "gsref" --in s16
-expect_err "--in garbage"       "gsref" --in q15
-expect_err "--gain-fmt s16.12"  "gsref" --gain-fmt s16.12
-expect_err "--gain-fmt u0.0"    "gsref" --gain-fmt u0.0
-expect_err "--gain-fmt u33.0"   "gsref" --gain-fmt u33.0
-expect_err "--gain-fmt u16.63"  "gsref" --gain-fmt u16.63
-expect_err "--out u16.15"       "gsref" --out u16.15
-expect_err "--out s1.0"         "gsref" --out s1.0
-expect_err "--out s33.0"        "gsref" --out s33.0
-expect_err "shift 63"           "gsref" --in s16.31 --gain-fmt u16.32 --out s16.0
-expect_err "--round nearest"    "gsref" --round nearest
-expect_err "--round empty"      "gsref" --round ""
-expect_err "--overflow clip"    "gsref" --overflow clip
-expect_err "--profile foo"      "gsref" --profile foo
-expect_err "--gain -1"          "gsref" --gain -1
-expect_err "--gain abc"         "gsref" --gain abc
-expect_err "--gain 16 (u16.12)" "gsref" --gain 16
-expect_err "--gain 15.99993896484375 rounds to 65536" "gsref" --gain 15.99993896484375
-expect_err "--gain-code 65536"  "gsref" --gain-code 65536
-expect_err "--gain-code 0x10000" "gsref" --gain-code 0x10000
-expect_err "--gain-code -1"     "gsref" --gain-code -1
-expect_err "--gain-code abc"    "gsref" --gain-code abc
-expect_err "--gain-code vs final --gain-fmt" "gsref" --gain-code 300 --gain-fmt u8.0
-expect_err "--rf without --rin" "gsref" --rf 47k
-expect_err "--rin without --rf" "gsref" --rin 10k
-expect_err "--rf k"             "gsref" --rf k --rin 10k
-expect_err "--rf 4kk7"          "gsref" --rf 4kk7 --rin 10k
-expect_err "--rin -1k"          "gsref" --rf 47k --rin -1k
-expect_err "--rin empty"        "gsref" --rf 47k --rin ""
-expect_err "--rin 0"            "gsref" --rf 47k --rin 0
-expect_err "--rf/--rin 16"      "gsref" --rf 160k --rin 10k
-expect_err "unknown option"     "gsref" --foo
-expect_err "missing value"      "gsref" --in
-expect_err "missing value 2"    "gsref" --gain
+expect_err "--in s1.0"          "s1\.0.*input format" --in s1.0
+expect_err "--in s33.0"         "s33\.0" --in s33.0
+expect_err "--in u16.15"        "u16\.15.*input format" --in u16.15
+expect_err "--in s16.63"        "s16\.63" --in s16.63
+expect_err "--in s16"           "s16" --in s16
+expect_err "--in garbage"       "q15" --in q15
+expect_err "--gain-fmt s16.12"  "gain format" --gain-fmt s16.12
+expect_err "--gain-fmt u0.0"    "u0\.0" --gain-fmt u0.0
+expect_err "--gain-fmt u33.0"   "u33\.0" --gain-fmt u33.0
+expect_err "--gain-fmt u16.63"  "u16\.63" --gain-fmt u16.63
+expect_err "--out u16.15"       "output format" --out u16.15
+expect_err "--out s1.0"         "output format" --out s1.0
+expect_err "--out s33.0"        "s33\.0" --out s33.0
+expect_err "shift 63"           "shift" --in s16.31 --gain-fmt u16.32 --out s16.0
+expect_err "--round nearest"    "nearest" --round nearest
+expect_err "--round empty"      "--round" --round ""
+expect_err "--overflow clip"    "clip" --overflow clip
+expect_err "--profile foo"      "foo" --profile foo
+expect_err "--gain -1"          "--gain" --gain -1
+expect_err "--gain abc"         "abc" --gain abc
+expect_err "--gain 16 (u16.12)" "u16\.12" --gain 16
+expect_err "--gain 15.99993896484375 rounds to 65536" "--gain" --gain 15.99993896484375
+expect_err "--gain-code 65536"  "65536" --gain-code 65536
+expect_err "--gain-code 0x10000" "0x10000" --gain-code 0x10000
+expect_err "--gain-code -1"     "--gain-code" --gain-code -1
+expect_err "--gain-code abc"    "abc" --gain-code abc
+expect_err "--gain-code vs final --gain-fmt" "u8\.0" --gain-code 300 --gain-fmt u8.0
+expect_err "--rf without --rin" "--rin" --rf 47k
+expect_err "--rin without --rf" "--rf" --rin 10k
+expect_err "--rf k"             "--rf" --rf k --rin 10k
+expect_err "--rf 4kk7"          "4kk7" --rf 4kk7 --rin 10k
+expect_err "--rin -1k"          "-1k" --rf 47k --rin -1k
+expect_err "--rin empty"        "--rin" --rf 47k --rin ""
+expect_err "--rin 0"            "--rin" --rf 47k --rin 0
+expect_err "--rf/--rin 16"      "u16\.12" --rf 160k --rin 10k
+expect_err "unknown option"     "--foo" --foo
+expect_err "missing value"      "--in" --in
+expect_err "missing value 2"    "--gain" --gain
 
 echo "gsref black-box: $((pass + fail)) checks, $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -174,6 +174,8 @@ static void directed_extremes(tstat_t *st, const tcfg_t *t, tfmt_t f)
                 tcheck(st, t, xs[i], gs[k]);
 }
 
+static unsigned long n_ties;
+
 /* Exact ties: g*x = odd * 2^(s-1) (so P / 2^s is exactly half-way), and the
  * products one step either side of them through x +- 1. */
 static void directed_ties(tstat_t *st, const tcfg_t *t, tfmt_t f, rng_t *r, int n)
@@ -202,6 +204,14 @@ static void directed_ties(tstat_t *st, const tcfg_t *t, tfmt_t f, rng_t *r, int 
             og = 1;
         int64_t x = ox * (INT64_C(1) << a);
         uint64_t g = og << b;
+        if (x >= in_min(f) && x <= in_max(f) && g <= g_max(f)) {
+            ref_i128 q, rem;    /* the generator's claim, checked */
+            ref_floordiv(-((ref_i128)g * x), ref_pow2(s), &q, &rem);
+            if (rem != ref_pow2(s - 1))
+                fail_msg("tie generator: x=%lld g=%llu is not a tie [%s]", (long long)x,
+                         (unsigned long long)g, t->name);
+            n_ties++;
+        }
         for (int64_t dx = -1; dx <= 1; dx++)
             if (x + dx >= in_min(f) && x + dx <= in_max(f) && g <= g_max(f))
                 tcheck(st, t, x + dx, g);
@@ -251,6 +261,8 @@ static void test_directed(void **state)
     run_directed(small_fmts, sizeof small_fmts / sizeof small_fmts[0], seed_base ^ 1, &st);
     run_directed(fmts16, sizeof fmts16 / sizeof fmts16[0], seed_base ^ 2, &st);
     run_directed(fmts32, sizeof fmts32 / sizeof fmts32[0], seed_base ^ 3, &st);
+    print_message("[ info     ] %lu exact ties among the directed points\n", n_ties);
+    assert_true(n_ties > 10000);
     tstat_assert(&st, "directed extremes, ties, rails");
 }
 
