@@ -126,7 +126,7 @@ $(SOC)/uart_rv32i.log: $(SOC_TB) $(SOC)/fw_rv32i_sim.hex $(GSCOMPARE)
 	$(call soc_run,rv32i_sim,$@.tmp$$PPID)
 	@mv $@.tmp$$PPID $@
 
-.PHONY: soc-sim-configs soc-sim soc-lint soc-test-gscompare soc-test-faults soc-bench gscompare fw-board bitstream prog
+.PHONY: soc-board-sim soc-sim-configs soc-sim soc-lint soc-test-gscompare soc-test-faults soc-bench gscompare fw-board bitstream prog
 soc-sim: $(SOC)/uart.log $(SOC)/uart_rv32i.log
 	@grep -h "^GS1 END" $^ | sed 's/^/soc-sim: /'
 
@@ -134,6 +134,21 @@ soc-test-gscompare: $(GSCOMPARE) $(SOC)/uart.log
 	sim/soc/test_gscompare.sh $(GSCOMPARE) $(SOC)/uart.log $(SOC)/gscompare_test
 
 fw-board: $(SOC)/fw_board.hex
+
+# The iCEBreaker top itself (power-on reset, button restart, LEDs, UART at
+# 115200 baud): two runs of the simulation firmware, both checked (regression).
+$(SOC)/vl_board/Vicebreaker_top: $(SOC_BOARD_RTL) sim/soc/board_tb.cpp sim/soc/soc.vlt | deps-soc
+	@mkdir -p $(@D)
+	verilator --cc --exe --build -j 2 -Wall -Wno-fatal --Mdir $(@D) -o Vicebreaker_top \
+	  --top-module icebreaker_top -DSOC_SIM_PLUSARGS -GMEM_WORDS=$(FW_MEM_WORDS) \
+	  -GCPU_MUL=$(SOC_CPU_MUL) -CFLAGS -O1 \
+	  sim/soc/soc.vlt $(PICORV32_DIR)/picorv32.v $(SOC_BOARD_RTL) $(CURDIR)/sim/soc/board_tb.cpp \
+	  > $(@D)/build.log 2>&1 || { tail -30 $(@D)/build.log; exit 1; }
+soc-board-sim: $(SOC)/vl_board/Vicebreaker_top $(SOC)/fw_rv32im_sim.hex $(GSCOMPARE)
+	$(SOC)/vl_board/Vicebreaker_top +fw=$(SOC)/fw_rv32im_sim.hex --log $(SOC)/uart_board.log
+	$(GSCOMPARE) $(SOC)/uart_board.log
+	@test "$$(grep -c '^GS1 END' $(SOC)/uart_board.log)" = 2 || \
+	  { echo "soc-board-sim: expected 2 runs in $(SOC)/uart_board.log"; exit 1; }
 
 # Other configurations of the peripheral, same firmware image, and the board's
 # UART divider (regression).
@@ -165,7 +180,7 @@ soc-bench: $(GSCOMPARE) $(SOC)/vl_bench_fast/Vsoc_top $(SOC)/vl_bench_seq/Vsoc_t
 
 TEST_TARGETS += soc-lint soc-sim soc-test-gscompare soc-test-faults
 BENCH_TARGETS += soc-bench
-REGRESS_TARGETS += soc-sim-configs
+REGRESS_TARGETS += soc-sim-configs soc-board-sim
 
 # ---- iCEBreaker bitstream ----
 # Synthesis and P&R run once with a random RAM image; the firmware goes in with
