@@ -30,7 +30,7 @@ $(COSIM): $(COSIM_DEPS) | deps-core
 
 # The main job: the default profile, full rate and under stalls.
 cosim-main: $(COSIM)
-	$(COSIM) --corners --random 2M --seed 1 --progress
+	$(COSIM) --corners --random 2M --seed 1
 	$(COSIM) --random 500k --seed 2 --stall 0.2
 	$(COSIM) --exhaustive --rf 47k --rin 10k
 

@@ -559,7 +559,7 @@ ALWAYS_INLINE int loop(run_t *u, dut_t *d, uint64_t *cycp, const int stall, cons
     const uint32_t gap_thr = (uint32_t)(o->gap_p * 4294967296.0);
     const uint32_t bp_thr = (uint32_t)(o->bp_p * 4294967296.0);
     FILE *dump = u->sl->dump;
-    const int show = o->progress == 1 || (o->progress < 0 && !o->quiet && isatty(2));
+    const int show = t->job == 0 && (o->progress == 1 || (o->progress < 0 && !o->quiet && isatty(2)));
     double t0 = now_s(), tlast = t0;
     uint64_t cyc = *cycp, last_prog = cyc;
     uint64_t gen = 0, nin = 0, nout = 0;
@@ -794,7 +794,7 @@ static void loop_fast(run_t *u, dut_t *d, uint64_t *cycp)
     if (u->sl->stop_cycle != UINT64_MAX)
         total = u->sl->stop_cycle > c0 ? u->sl->stop_cycle - c0 : 0;
     FILE *dump = u->sl->dump;
-    const int show = o->progress == 1 || (o->progress < 0 && !o->quiet && isatty(2));
+    const int show = t->job == 0 && (o->progress == 1 || (o->progress < 0 && !o->quiet && isatty(2)));
     double t0 = now_s(), tlast = t0;
     uint64_t gen = 0, checked = 0, k;
     uint32_t gprev = t->gain;
@@ -977,7 +977,7 @@ static void summary(const ctx_t *t, const stats_t *st, int jobs, double wall)
     printf("cosim: samples %" PRIu64 ", cycles %" PRIu64 ", overflows %" PRIu64
            ", mismatches %" PRIu64 ", %.2f s, %.3f Msamples/s%s\n",
            st->samples, st->cycles, st->overflows, st->errors, wall, rate / 1e6,
-           jobs > 1 ? " (sum over jobs)" : "");
+           jobs > 1 ? " (all jobs)" : "");
     if (jobs > 1)
         printf("cosim: %d jobs, wall clock %.2f s: %.3f Msamples/s overall\n", jobs, wall,
                wall > 0 ? (double)st->samples / wall / 1e6 : 0.0);
