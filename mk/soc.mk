@@ -37,7 +37,7 @@ $(SOC)/fw_$(1).elf: $(FW_DEPS) | deps-soc
 	  $(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) $(FW_OPT) -c $$$$src -o $(SOC)/obj_$(1)/$$$$(basename $$$$src .c).o \
 	  || exit 1; done
 	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) $(FW_OPT) $(FW_LDFLAGS) -Wl,--defsym=__ram_size=$$$$((4 * $(4))) \
-	  -o $$@ fw/start.S $(SOC)/obj_$(1)/*.o
+	  -o $$@ fw/start.S $(SOC)/obj_$(1)/main.o $(patsubst cmodel/%.c,$(SOC)/obj_$(1)/%.o,$(MODEL_SRC))
 	@riscv64-unknown-elf-size $$@ | tail -1 | \
 	  awk '{printf "fw: %s: %d bytes of code, %d of bss (RAM %d)\n", "$(1)", $$$$1, $$$$3, 4*$(4)}'
 $(SOC)/fw_$(1).hex: $(SOC)/fw_$(1).elf $(BIN2HEX)
