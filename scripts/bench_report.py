@@ -402,30 +402,37 @@ def scaling(args, results):
     out.update({"gain_codes": args.exh_gains, "fraction": frac,
                 "samples": args.exh_gains * 65536})
     failed = []
-    for jobs in (1, 2):
-        cmd = [cosim, "--exhaustive", "--gain-range", "0:%d" % g_hi, "--jobs", str(jobs)]
-        log("exhaustive slice, %d worker(s): %s" % (jobs, " ".join(cmd)))
-        try:
-            rc, o, e, secs = run(cmd, args.timeout * 4)
-        except NA as ex:
-            out["reason"] = str(ex)
-            return failed
-        if rc != 0:
-            msg = "exhaustive slice with %d worker(s): exit %d: %s" % (jobs, rc, tail(o + e))
-            out["status"], out["reason"] = "FAILED", msg
-            failed.append(msg)
-            return failed
-        m = re.search(r"samples (\d+)", o)
-        if m and int(m.group(1)) != out["samples"]:
-            msg = ("exhaustive slice with %d worker(s) checked %s samples, expected %d"
-                   % (jobs, m.group(1), out["samples"]))
-            out["status"], out["reason"] = "FAILED", msg
-            failed.append(msg)
-            return failed
-        out["seconds_%d" % jobs] = round(secs, 2)
-        out["full_seconds_%d" % jobs] = round(secs / frac, 1)
-        out["command_%d" % jobs] = " ".join(cmd)
-        log("  %.2f s (full 2^32 space extrapolated: %.0f s)" % (secs, secs / frac))
+    # Interleaved 1, 2, 1, 2, ... and the best time of each kept: on a shared
+    # machine a single pair says more about the neighbours than about cosim.
+    for rep in range(max(args.repeat, 1)):
+        for jobs in (1, 2):
+            cmd = [cosim, "--exhaustive", "--gain-range", "0:%d" % g_hi, "--jobs", str(jobs),
+                   "--no-progress"]
+            log("exhaustive slice, %d worker(s), run %d: %s" % (jobs, rep + 1, " ".join(cmd)))
+            try:
+                rc, o, e, secs = run(cmd, args.timeout * 4)
+            except NA as ex:
+                out["reason"] = str(ex)
+                return failed
+            if rc != 0:
+                msg = "exhaustive slice with %d worker(s): exit %d: %s" % (jobs, rc, tail(o + e))
+                out["status"], out["reason"] = "FAILED", msg
+                failed.append(msg)
+                return failed
+            m = re.search(r"samples (\d+)", o)
+            if m and int(m.group(1)) != out["samples"]:
+                msg = ("exhaustive slice with %d worker(s) checked %s samples, expected %d"
+                       % (jobs, m.group(1), out["samples"]))
+                out["status"], out["reason"] = "FAILED", msg
+                failed.append(msg)
+                return failed
+            k = "seconds_%d" % jobs
+            out.setdefault("runs_%d" % jobs, []).append(round(secs, 2))
+            if k not in out or secs < out[k]:
+                out[k] = round(secs, 2)
+                out["full_seconds_%d" % jobs] = round(secs / frac, 1)
+                out["command_%d" % jobs] = " ".join(cmd)
+            log("  %.2f s (full 2^32 space extrapolated: %.0f s)" % (secs, secs / frac))
     out["status"] = "ok"
     out["speedup"] = out["seconds_1"] / out["seconds_2"]
     return failed
@@ -711,6 +718,15 @@ def markdown(res):
         L.append("With --stall 0.2 (random input gaps and output backpressure) it checks %.2fx "
                  "as many samples/s as without." % (cs["cosim_stall"]["samples_per_s"]
                                                     / cs["cosim"]["samples_per_s"]))
+    xc = res.get("sim_bench")
+    if xc:
+        if L[-1].startswith("|"):
+            L.append("")
+        L.append("Cross-check, `make bench-cosim` (sim/bench.sh) earlier in the same `make bench`: "
+                 "bare loop %s Mcycles/s; cosim exhaustive stimulus %s, random %s, --stall 0.2 "
+                 "%s Msamples/s." % (xc.get("bare_mcycles_s"), xc.get("cosim_exhaustive_msamples_s"),
+                                     xc.get("cosim_random_msamples_s"),
+                                     xc.get("cosim_stall02_msamples_s")))
     for r in notes:
         if L[-1].startswith("|"):
             L.append("")
@@ -773,14 +789,18 @@ def markdown(res):
                  "%d samples); the full-space times are extrapolated linearly from it."
                  % (s["gain_codes"] - 1, 100 * s["fraction"], s["samples"]))
         L.append("")
-        L.append("| workers | slice seconds | samples/s | full 2^32 space, extrapolated |")
+        L.append("| workers | slice seconds (best; all runs) | samples/s | full 2^32 space, "
+                 "extrapolated |")
         L.append("|---:|---:|---:|---:|")
         for j in (1, 2):
-            L.append("| %d | %.2f | %s | %.0f s (%.1f min) |" % (
-                j, s["seconds_%d" % j], fmt_rate(s["samples"] / s["seconds_%d" % j]),
+            L.append("| %d | %.2f (%s) | %s | %.0f s (%.1f min) |" % (
+                j, s["seconds_%d" % j], ", ".join("%.2f" % v for v in s.get("runs_%d" % j, [])),
+                fmt_rate(s["samples"] / s["seconds_%d" % j]),
                 s["full_seconds_%d" % j], s["full_seconds_%d" % j] / 60))
         L.append("")
-        L.append("Speed-up with 2 workers: %.2fx." % s["speedup"])
+        L.append("Speed-up with 2 workers: %.2fx (runs interleaved 1, 2, 1, 2, ...; the machine's "
+                 "load average is in the header: other processes take cores from the 2-worker "
+                 "run first)." % s["speedup"])
     else:
         L.append("%s" % na(s))
     if res.get("failures"):
@@ -846,6 +866,11 @@ def main():
         failures += scaling(args, res)
     else:
         res["scaling"] = {"status": "n/a", "reason": "skipped (--skip scaling)"}
+    try:
+        with open(os.path.join(ROOT, args.build, "bench", "cosim.json")) as f:
+            res["sim_bench"] = json.load(f)
+    except (OSError, ValueError):
+        pass
     model_figures(args, res)
     soc_figures(args, res)
     synth_figures(args, res)
