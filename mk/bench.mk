@@ -11,7 +11,7 @@
 #   make bench-peers    the Icarus and cocotb peers once, default profile
 #   make bench-sanity   the peers reject planted RTL faults; gs_golden.py == gsref
 
-comma         := ,
+bench_comma   := ,
 BENCH_DIR     := $(BUILD)/bench
 BENCH_RTL     := rtl/gain_stage.v
 BENCH_MODEL_C := $(wildcard cmodel/*.c)
@@ -73,7 +73,7 @@ bench_submake    = $(MAKE)
 bench-report: $$(filter-out bench-report,$$(BENCH_TARGETS)) bench-sanity $(BENCH_TB) gsref cosim \
               | deps-bench
 	$(BENCH_PY) scripts/bench_report.py --build $(BUILD) --make "$(bench_submake)" \
-	  --collect "$(subst $(eval) ,$(comma),$(strip $(filter-out $(BENCH_TARGETS),$(BENCH_COLLECT))))" \
+	  --collect "$(subst $(eval) ,$(bench_comma),$(strip $(filter-out $(BENCH_TARGETS),$(BENCH_COLLECT))))" \
 	  --seconds $(BENCH_SECONDS) --exh-gains $(BENCH_EXH_GAINS) --started $(BENCH_T0)
 
 BENCH_TARGETS += bench-report
