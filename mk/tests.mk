@@ -55,7 +55,7 @@ $(EXH_MODEL): tests/exhaustive_model.c $(REF_SRC) tests/ref_exact.h $(MODEL_SRC)
 	$(CC) $(WARN) -O2 -D_POSIX_C_SOURCE=200809L -pthread -Icmodel -Itests \
 	  tests/exhaustive_model.c $(REF_SRC) $(MODEL_SRC) -o $@
 
-# ~20 s on an idle 2-core machine, under a minute when it is busy: part of
+# ~31 s of CPU (about 16-20 s wall on an idle 2-core machine, 40-50 s on a busy one): part of
 # make test. The scalar variant checks gs_eval on every pair as well.
 exhaustive-model: $(EXH_MODEL)
 	@nice $(EXH_MODEL) --threads 2
