@@ -185,7 +185,7 @@ REGRESS_TARGETS += soc-sim-configs soc-board-sim
 # ---- iCEBreaker bitstream ----
 # Synthesis and P&R run once with a random RAM image; the firmware goes in with
 # icebram afterwards, so a firmware change costs seconds, not a new P&R.
-SOC_PCF   ?= boards/icebreaker_soc.pcf
+SOC_PCF   ?= boards/icebreaker.pcf
 SOC_SYN   := $(SOC)/syn
 SOC_BOARD_RTL := rtl/icebreaker_top.v $(SOC_RTL)
 SOC_FREQ  := 24
