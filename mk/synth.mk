@@ -51,7 +51,20 @@ synth-netlist-test: $(SYNTH_STAMP) $(COSIM)
 	  nice $(COSIM) --netlist $$n --random 20k --seed 2 --gap 0.1 --quiet || exit 1; \
 	done
 
-synth-regress: $(SYNTH_STAMP) $(COSIM) | deps-synth
+# The LUT multiplier (USE_DSP=0, what the HX8K gets) at RTL level, several
+# widths: a copy of the RTL whose USE_DSP default is 0, through cosim --rtl.
+SYNTH_LUT_RTL := $(SYNTH_DIR)/lutmul/gain_stage.v
+$(SYNTH_LUT_RTL): rtl/gain_stage.v
+	@mkdir -p $(@D)
+	sed 's/^\( *parameter integer USE_DSP *= *\)1$$/\10/' $< > $@
+	@! cmp -s $< $@ || { echo "synth: USE_DSP default not found in $<"; exit 1; }
+
+synth-regress: $(SYNTH_STAMP) $(COSIM) $(SYNTH_LUT_RTL) | deps-synth
+	@for c in "" "--profile libfixmath" "--in s7.3 --gain-fmt u5.0 --out s8.6 --round floor --overflow wrap" \
+	    "--in s32.0 --gain-fmt u2.0 --out s2.0 --round half-up --overflow sat-sym" \
+	    "--in s20.19 --gain-fmt u24.8 --out s24.2 --round zero --overflow sat"; do \
+	  nice $(COSIM) --rtl $(SYNTH_LUT_RTL) $$c --corners --random 300k --seed 5 --stall 0.2 --quiet || exit 1; \
+	done
 	@for n in $(SYNTH_NETS); do \
 	  nice $(COSIM) --netlist $$n --corners --random 1M --seed 3 --stall 0.3 --quiet || exit 1; \
 	  nice $(COSIM) --netlist $$n --exhaustive --gain-code 0xffff --quiet || exit 1; \
