@@ -1,12 +1,16 @@
 # mk/soc.mk - the PicoRV32 SoC: firmware, Verilator simulation, the UART
 # compare tool and the iCEBreaker bitstream.
 #
-#   make soc-sim        firmware + SoC under Verilator, UART log checked by gscompare
-#   make soc-test-gscompare  planted corruptions of a capture are caught
-#   make soc-bench      cycles per sample (rv32i, rv32im) and SoC resources/Fmax
-#   make bitstream      build/soc/icebreaker.bin (firmware swapped in by icebram)
-#   make prog           flash it with iceprog
-#   make fw-board       only the board firmware (then make bitstream re-uses P&R)
+#   make soc-sim             firmware + SoC under Verilator, UART logs checked by gscompare
+#   make soc-test-gscompare  planted corruptions of a capture are caught (test)
+#   make soc-test-faults     a hang and a model/RTL disagreement fail the run (test)
+#   make soc-lint            verilator -Wall and Icarus over the SoC RTL (test)
+#   make soc-sim-configs     other peripheral configurations, board baud rate (regress)
+#   make soc-board-sim       the iCEBreaker top: reset, button restart, LEDs (regress)
+#   make soc-bench           cycles per sample of the model (rv32i, rv32im, block API)
+#   make bitstream           build/soc/icebreaker.bin (firmware swapped in by icebram)
+#   make prog                flash it with iceprog
+#   make fw-board            only the board firmware
 
 SOC       := $(BUILD)/soc
 GSCOMPARE := $(BUILD)/bin/gscompare
@@ -26,7 +30,7 @@ FW_NRANDOM_BOARD := 2000
 
 # $(call fw_build,NAME,ARCH,NRANDOM,MEM_WORDS,BLOCK): $(SOC)/fw_NAME.elf/.hex.
 # -O2 with link-time optimisation: gs_eval is inlined into the firmware's
-# loop (260 instead of 374 cycles per sample on rv32im) and the image still
+# loop (265 instead of 374 cycles per sample on rv32im) and the image still
 # fits the 10 KiB RAM. BLOCK=1 also times gs_eval_block_gain (bench builds).
 define fw_build
 $(SOC)/fw_$(1).elf: $(FW_DEPS) | deps-soc
