@@ -6,7 +6,8 @@
 #                           Configuration as gsref/cosim take it:
 #                             make synth SYNTH_ARGS="--profile libfixmath"
 #                             make synth SYNTH_ARGS="--in s24.23 --round floor --seed 7"
-#                           plus --part up5k|hx8k, --freq-up5k MHZ, --freq-hx8k MHZ,
+#                           plus --part up5k|hx8k, --seed N, --seeds 2,3,4 (Fmax spread),
+#                           --freq-up5k MHZ, --freq-hx8k MHZ,
 #                           --fail-on-timing (see scripts/synth.py --help)
 #   make synth-netlists     post-synthesis netlists of the default profile only
 #                           (top module gain_stage, same ports as the RTL):

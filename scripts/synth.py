@@ -9,8 +9,9 @@ report.txt and report.json.
 
 Configuration options are gsref's (SPEC section 6): --in FMT --gain-fmt FMT
 --out FMT --round MODE --overflow MODE --profile NAME (later options override).
-Synthesis options: --part up5k|hx8k|all, --seed N, --freq-up5k MHZ,
---freq-hx8k MHZ, --build DIR, --netlist-only (yosys only, no place and route).
+Synthesis options: --part up5k|hx8k|all, --seed N, --seeds N,N,... (extra
+nextpnr runs for the Fmax spread over seeds), --freq-up5k MHZ, --freq-hx8k MHZ,
+--build DIR, --netlist-only (yosys only, no place and route).
 
 Parts: iCE40UP5K-SG48 with yosys -dsp (SB_MAC16, USE_DSP=1); iCE40HX8K-CT256,
 no DSP (USE_DSP=0, the pipelined LUT multiplier). Exit status: 0 when every
@@ -68,7 +69,7 @@ def parse_fmt(opt, text, signed):
 
 def parse_args(argv):
     cfg = dict(PROFILES["default"])
-    o = dict(parts=["up5k", "hx8k"], seed=1, freq={}, build=os.path.join("build", "synth"),
+    o = dict(parts=["up5k", "hx8k"], seed=1, seeds=[], freq={}, build=os.path.join("build", "synth"),
              netlist_only=False, fail_on_timing=False)
     i = 0
     while i < len(argv):
@@ -82,7 +83,7 @@ def parse_args(argv):
             print(__doc__)
             sys.exit(0)
         valued = ("--profile", "--in", "--gain-fmt", "--out", "--round", "--overflow",
-                  "--part", "--seed", "--freq-up5k", "--freq-hx8k", "--build")
+                  "--part", "--seed", "--seeds", "--freq-up5k", "--freq-hx8k", "--build")
         if a not in valued:
             die("unknown option %s (see --help)" % a)
         if i + 1 >= len(argv):
@@ -118,6 +119,10 @@ def parse_args(argv):
             if not re.fullmatch(r"\d{1,9}", v):
                 die("--seed '%s': not a non-negative integer" % v)
             o["seed"] = int(v)
+        elif a == "--seeds":
+            if not re.fullmatch(r"\d{1,9}(,\d{1,9}){0,31}", v):
+                die("--seeds '%s': not a comma-separated list of seeds" % v)
+            o["seeds"] = [int(x) for x in v.split(",")]
         elif a in ("--freq-up5k", "--freq-hx8k"):
             try:
                 f = float(v)
@@ -213,6 +218,16 @@ def dsp_registers(netlist_json):
     return out
 
 
+def read_fmax(path, part):
+    """Achieved Fmax of the one clock (clk) in a nextpnr --report file."""
+    with open(path) as f:
+        fm = json.load(f).get("fmax", {})
+    clk = [k for k in fm if "clk" in k] or list(fm)  # nextpnr names it after the buffer
+    if not clk:
+        die("%s: nextpnr report %s has no fmax entry" % (part, path), 1)
+    return fm[clk[0]]["achieved"]
+
+
 def synth_part(part, params, tag, o, latency):
     P = PARTS[part]
     freq = o["freq"].get(part, P["freq"])
@@ -256,15 +271,18 @@ def synth_part(part, params, tag, o, latency):
                  "--asc", "top.asc", "--freq", "%g" % freq, "--seed", str(o["seed"]),
                  "--report", "report.json", "--timing-allow-fail"],
                 os.path.join(dabs, "nextpnr.log"), dabs)
+    spread = {}
+    for sd in o["seeds"]:
+        sdir = os.path.join(dabs, "seed_%d" % sd)
+        os.makedirs(sdir, exist_ok=True)
+        run(["nextpnr-ice40", P["dev"], "--package", P["pkg"], "--json", "../top.json",
+             "--freq", "%g" % freq, "--seed", str(sd), "--report", "report.json",
+             "--timing-allow-fail"], os.path.join(sdir, "nextpnr.log"), sdir)
+        spread[sd] = round(read_fmax(os.path.join(sdir, "report.json"), part), 2)
     run(["icepack", "top.asc", "top.bin"], os.path.join(dabs, "icepack.log"), dabs)
     with open(os.path.join(dabs, "report.json")) as f:
         rep = json.load(f)
-    fm = rep.get("fmax", {})
-    # the one clock: clk (nextpnr names it after the global buffer)
-    clk = [k for k in fm if "clk" in k] or list(fm)
-    if not clk:
-        die("%s: nextpnr report has no fmax entry (%s)" % (part, os.path.join(d, "report.json")), 1)
-    ach = fm[clk[0]]["achieved"]
+    ach = read_fmax(os.path.join(dabs, "report.json"), part)
     util = rep.get("utilization", {})
 
     def used(k):
@@ -275,6 +293,8 @@ def synth_part(part, params, tag, o, latency):
                fmax_mhz=round(ach, 2), timing_pass=ach >= freq,
                bitstream=os.path.relpath(os.path.join(dabs, "top.bin"), ROOT),
                pnr_s=round(t_pnr, 1))
+    if spread:
+        res["fmax_seeds"] = spread
     return res
 
 
@@ -306,6 +326,12 @@ def table(results, cfgline):
                       r["freq_req_mhz"], r["seed"], tp, regs))
     lines.append("LUT4/FF/DSP/RAM: gain_stage alone (yosys); LC placed: with the wrapper's "
                  "serial I/O (nextpnr); Fmax: nextpnr --report, MHz")
+    for r in results:
+        if r.get("fmax_seeds"):
+            v = sorted(r["fmax_seeds"].values())
+            lines.append("Fmax %-5s over seeds %s: min %.2f, median %.2f, max %.2f MHz" %
+                         (r["part"], ",".join(str(k) for k in r["fmax_seeds"]), v[0],
+                          v[len(v) // 2], v[-1]))
     for r in results:
         lines.append("netlist %-5s %s" % (r["part"], r["netlist"]))
     return "\n".join(lines)
