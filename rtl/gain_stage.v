@@ -226,33 +226,52 @@ module gain_stage #(
       /* verilator lint_off UNUSEDSIGNAL */
       wire [8*CH:0] b_pad = {{(8*CH-G_W+1){1'b0}}, b1_q};  // spare top bit
       /* verilator lint_on UNUSEDSIGNAL */
-      reg  [IN_W+CH-1:0] pp2_q [0:7];
-      reg  [L1W-1:0]     l13_q [0:3];
-      reg  [L2W-1:0]     l24_q [0:1];
-      reg  [W-1:0]       m5_q;
-      integer j;
+      localparam integer PW = IN_W + CH;  // partial product width
+      reg  [8*PW-1:0]  pp2_q;             // 8 x PW: pp[j] at [PW*j +: PW]
+      reg  [4*L1W-1:0] l13_q;             // 4 x L1W
+      reg  [2*L2W-1:0] l24_q;             // 2 x L2W
+      reg  [W-1:0]     m5_q;
+      genvar j;
+
+      // Each level adds a node's upper part to its right neighbour; the low
+      // CH (2CH, 4CH) bits pass through, so the carry chains stay short. No
+      // sum overflows: a level-n node is a times n chunks of g.
+      for (j = 0; j < 8; j = j + 1) begin : g_pp
+        always @(posedge clk) begin
+          if (adv) begin
+            pp2_q[PW*j +: PW] <= a1_q * b_pad[CH*j +: CH];
+          end
+        end
+      end
+      for (j = 0; j < 4; j = j + 1) begin : g_l1
+        wire [PW-1:0] lo = pp2_q[PW*(2*j) +: PW];
+        wire [PW-1:0] hi = pp2_q[PW*(2*j+1) +: PW];
+        always @(posedge clk) begin
+          if (adv) begin
+            l13_q[L1W*j +: L1W] <= {hi + {{CH{1'b0}}, lo[PW-1:CH]}, lo[CH-1:0]};
+          end
+        end
+      end
+      for (j = 0; j < 2; j = j + 1) begin : g_l2
+        wire [L1W-1:0] lo = l13_q[L1W*(2*j) +: L1W];
+        wire [L1W-1:0] hi = l13_q[L1W*(2*j+1) +: L1W];
+        always @(posedge clk) begin
+          if (adv) begin
+            l24_q[L2W*j +: L2W] <= {hi + {{(2*CH){1'b0}}, lo[L1W-1:2*CH]}, lo[2*CH-1:0]};
+          end
+        end
+      end
 
       // a * b < 2^W, so the bits above W are zero: drop them.
+      wire [L2W-1:0] l3_lo = l24_q[0 +: L2W];
+      wire [L2W-1:0] l3_hi = l24_q[L2W +: L2W];
       /* verilator lint_off UNUSEDSIGNAL */
-      wire [L2W+4*CH-1:0] m_top = {l24_q[1] + {{(4*CH){1'b0}}, l24_q[0][L2W-1:4*CH]},
-                                   l24_q[0][4*CH-1:0]};
+      wire [L2W+4*CH-1:0] m_top = {l3_hi + {{(4*CH){1'b0}}, l3_lo[L2W-1:4*CH]},
+                                   l3_lo[4*CH-1:0]};
       /* verilator lint_on UNUSEDSIGNAL */
 
       always @(posedge clk) begin
         if (adv) begin
-          for (j = 0; j < 8; j = j + 1) begin
-            pp2_q[j] <= a1_q * b_pad[CH*j +: CH];
-          end
-          // Each level adds a node's upper part to its right neighbour; the
-          // low CH (2CH) bits pass through, so the carry chains stay short.
-          for (j = 0; j < 4; j = j + 1) begin
-            l13_q[j] <= {pp2_q[2*j+1] + {{CH{1'b0}}, pp2_q[2*j][IN_W+CH-1:CH]},
-                         pp2_q[2*j][CH-1:0]};
-          end
-          for (j = 0; j < 2; j = j + 1) begin
-            l24_q[j] <= {l13_q[2*j+1] + {{(2*CH){1'b0}}, l13_q[2*j][L1W-1:2*CH]},
-                         l13_q[2*j][2*CH-1:0]};
-          end
           m5_q <= m_top[W-1:0];
         end
       end
