@@ -89,8 +89,13 @@ typedef struct {
     uint64_t base_vec, base_rand, base_exh, total;
     int64_t xmin, xmax;
     uint32_t imask, omask, gmax;
+    uint32_t gsp[8];               /* special gains of the random stimulus */
+    double thr_num[2];             /* -(rail edge) * 2^shift: x near it is thr_num / g */
     int jobs, job;
 } ctx_t;
+
+/* (r * m) >> 32 for a 32-bit r: a uniform value in [0, m) without a division. */
+static inline uint64_t below(uint64_t r, uint64_t m) { return ((r & 0xffffffffu) * m) >> 32; }
 
 /* ---- small helpers ---- */
 
@@ -134,10 +139,10 @@ static int tie_x(const ctx_t *t, uint32_t g, uint64_t r, int64_t *x)
         *x = t->xmin;           /* the only one: -1 * 2^(w-1) */
         return 1;
     }
-    int64_t lo = -((int64_t)1 << (w - 1 - e)), hi = ((int64_t)1 << (w - 1 - e)) - 1;
-    int64_t k = lo + (int64_t)(r % (uint64_t)(hi - lo + 1));
-    if (k % 2 == 0)
-        k += 1;                 /* hi is odd here, so k + 1 <= hi */
+    /* k odd in [-2^(w-1-e), 2^(w-1-e) - 1]: a power-of-two range, so a mask */
+    int64_t lo = -((int64_t)1 << (w - 1 - e));
+    int64_t k = lo + (int64_t)(r & (((uint64_t)1 << (w - e)) - 1));
+    k |= 1;                     /* two's complement: the odd neighbour, still in range */
     *x = k * ((int64_t)1 << e);
     return 1;
 }
@@ -145,16 +150,14 @@ static int tie_x(const ctx_t *t, uint32_t g, uint64_t r, int64_t *x)
 /* The input code near which g*x crosses a rail (positive if pos). */
 static int64_t thr_x(const ctx_t *t, uint32_t g, int pos)
 {
-    const gs_config_t *c = t->c;
     if (g == 0)
         return 0;
-    double edge = pos ? (double)c->y_max + 0.5 : (double)c->y_min - 0.5;
-    double xt = -ldexp(edge, c->shift) / (double)g;
+    double xt = t->thr_num[pos] / (double)g;
     if (xt > (double)t->xmax)
         return t->xmax;
     if (xt < (double)t->xmin)
         return t->xmin;
-    return (int64_t)llround(xt);
+    return (int64_t)(xt < 0 ? xt - 0.5 : xt + 0.5);
 }
 
 /* A gain for a random sample: r0 selects, r1 gives the uniform bits. */
@@ -162,15 +165,12 @@ static uint32_t rand_gain(const ctx_t *t, uint64_t r0, uint64_t r1)
 {
     if (t->o->fixed_gain)
         return t->gain;
-    int gw = t->c->gain.w, gf = t->c->gain.f;
     switch ((r0 >> 8) & 7) {
     case 0: case 1: return t->gain;
     case 6: {
-        uint32_t one = gf < gw ? (uint32_t)1 << gf : t->gmax;
-        uint32_t sp[8] = { 0, 1, t->gmax, t->gmax - (t->gmax > 0), one,
-                           (uint32_t)1 << (gw - 1), (uint32_t)1 << ((r0 >> 16) % (uint64_t)gw),
-                           one + 1 };
-        return sp[(r0 >> 11) & 7] & t->gmax;
+        uint32_t k = (uint32_t)(r0 >> 11) & 7;
+        /* 0, 1, max, max-1, 1.0, 2^(W-1), 1.0+1 LSB, or a random power of two */
+        return k < 7 ? t->gsp[k] : (uint32_t)1 << below(r0 >> 16, (uint64_t)t->c->gain.w);
     }
     case 7: return (t->gain + (uint32_t)((r0 >> 11) & 3) - 1) & t->gmax;
     default: return (uint32_t)(r1 >> 32) & t->gmax;
@@ -192,10 +192,10 @@ static void rand_sample(const ctx_t *t, uint64_t j, int32_t *xo, uint32_t *go)
         tie_x(t, g, r1 & 0xffffffffu, &x);
         break;
     case 11: case 12:                     /* saturation thresholds */
-        x = thr_x(t, g, (int)(r0 >> 4) & 1) + (int64_t)((r0 >> 5) % 5) - 2;
+        x = thr_x(t, g, (int)(r0 >> 4) & 1) + (int64_t)below(r0 >> 5, 5) - 2;
         break;
     case 13:                              /* small: 0, +-1, +-2, +-3 LSB */
-        x = (int64_t)((r0 >> 4) % 7) - 3;
+        x = (int64_t)below(r0 >> 4, 7) - 3;
         break;
     case 14: case 15:                     /* next to a tie */
         if (tie_x(t, g, r1 & 0xffffffffu, &x))
@@ -1048,6 +1048,15 @@ int cosim_run(cosim_opts_t *o)
     t.omask = (uint32_t)(((uint64_t)1 << t.c->out.w) - 1);
     t.gmax = (uint32_t)(((uint64_t)1 << t.c->gain.w) - 1);
     t.jobs = o->jobs;
+    {
+        int gw = t.c->gain.w, gf = t.c->gain.f;
+        uint32_t one = gf < gw ? (uint32_t)1 << gf : t.gmax;
+        uint32_t sp[7] = { 0, 1, t.gmax, t.gmax - (t.gmax > 0), one, (uint32_t)1 << (gw - 1),
+                           (one + 1) & t.gmax };
+        memcpy(t.gsp, sp, sizeof sp);
+        t.thr_num[0] = -ldexp((double)t.c->y_min - 0.5, t.c->shift);
+        t.thr_num[1] = -ldexp((double)t.c->y_max + 0.5, t.c->shift);
+    }
 
     /* the compiled model must be the configuration asked for */
     const dut_info_t *di = dut_info();
@@ -1196,6 +1205,10 @@ int cosim_run(cosim_opts_t *o)
     }
     if (!o->quiet)
         summary(&t, &tot, jobs, wall);
+    free(t.cx);
+    free(t.cg);
+    free(o->vec);
+    o->vec = NULL;
     if (tot.errors) {
         printf("cosim: FAIL: %" PRIu64 " error%s (mismatch or handshake rule)%s, first at cycle %" PRIu64 "\n",
                tot.errors, tot.errors == 1 ? "" : "s",
@@ -1204,8 +1217,5 @@ int cosim_run(cosim_opts_t *o)
         return 1;
     }
     printf("cosim: PASS: %" PRIu64 " samples, every output matched the C model\n", tot.samples);
-    free(t.cx);
-    free(t.cg);
-    free(o->vec);
     return 0;
 }
