@@ -98,6 +98,66 @@ static void tail(const char *path, int lines)
     fprintf(stderr, "%s%s", p == buf ? "" : "...\n", p == buf ? p : p + 1);
 }
 
+/*
+ * A netlist's ports must have the widths of the configuration given (the
+ * netlist has no parameters): read the port declarations of module gain_stage
+ * (yosys write_verilog style, "input [15:0] s_data;") and compare.
+ */
+static int netlist_ports(const char *path, const gs_config_t *c)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "cosim: --netlist %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    static const char *const names[3] = { "s_data", "s_gain", "m_data" };
+    const char *what[3] = { "--in", "--gain-fmt", "--out" };
+    int want[3] = { c->in.w, c->gain.w, c->out.w }, seen[3] = { 0, 0, 0 };
+    char line[4096];
+    unsigned long ln = 0;
+    int in_mod = 0, bad = 0;
+    while (fgets(line, sizeof line, f)) {
+        ln++;
+        char kw[16], name[128];
+        int msb, lsb;
+        if (sscanf(line, " module %127[A-Za-z0-9_$\\]", name) == 1) {
+            in_mod = !strcmp(name, "gain_stage");
+            continue;
+        }
+        if (!in_mod)
+            continue;
+        if (strstr(line, "endmodule"))
+            break;
+        int w = 1;
+        if (sscanf(line, " %15[a-z] [%d:%d] %127[A-Za-z0-9_]", kw, &msb, &lsb, name) == 4)
+            w = (msb > lsb ? msb - lsb : lsb - msb) + 1;
+        else if (sscanf(line, " %15[a-z] %127[A-Za-z0-9_]", kw, name) != 2)
+            continue;
+        if (strcmp(kw, "input") && strcmp(kw, "output"))
+            continue;
+        for (int k = 0; k < 3; k++) {
+            if (strcmp(name, names[k]))
+                continue;
+            seen[k] = 1;
+            if (w != want[k]) {
+                fprintf(stderr, "cosim: %s:%lu: port %s is %d bits wide, but %s gives %d: "
+                        "give the configuration the netlist was synthesized for\n",
+                        path, ln, name, w, what[k], want[k]);
+                bad = 1;
+            }
+        }
+    }
+    fclose(f);
+    for (int k = 0; k < 3 && !bad; k++) {
+        if (!seen[k]) {
+            fprintf(stderr, "cosim: %s: no port %s in a module gain_stage (a yosys "
+                    "write_verilog netlist of gain_stage is expected)\n", path, names[k]);
+            bad = 1;
+        }
+    }
+    return bad ? -1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     cosim_opts_t o;
@@ -128,6 +188,8 @@ int main(int argc, char **argv)
                     strerror(errno));
             return 2;
         }
+        if (o.netlist && netlist_ports(o.netlist, c) < 0)
+            return 2;
         const char *base = strrchr(netabs, '/') ? strrchr(netabs, '/') + 1 : netabs;
         char b[64];
         snprintf(b, sizeof b, "%s", base);

@@ -39,6 +39,8 @@ expect_err 2 "needs --exhaustive" --all-gains
 expect_err 2 "2\\^40" --in s32.0 --gain-fmt u32.0 --exhaustive --all-gains
 expect_err 2 "--netlist" --netlist "$out/no_such_netlist.v"
 expect_err 2 "must end in .fst or .vcd" --trace "$out/wave.txt"
+printf 'module gain_stage(clk, rst, s_valid, s_ready, s_data, s_gain, m_valid, m_ready, m_data, m_ovf);\n  input [7:0] s_data;\n  input [15:0] s_gain;\n  output [15:0] m_data;\nendmodule\n' >"$out/fake_net.v"
+expect_err 2 "fake_net.v:2: port s_data is 8 bits wide, but --in gives 16" --netlist "$out/fake_net.v"
 
 # --dump is gsref's output, in input order, whatever the handshakes and jobs
 seq -32768 13 32767 >"$out/vec.txt"
