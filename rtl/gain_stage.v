@@ -203,7 +203,7 @@ module gain_stage #(
   wire [W-1:0] m5;
 
   generate
-    if (USE_DSP == 1) begin : g_mul_dsp
+    if (USE_DSP == 1 && IN_W <= 16 && G_W <= 16) begin : g_mul_dsp
       // Register right after the multiply (SB_MAC16 output register), then
       // plain delays with the clock enable (yosys 0.23 ice40_dsp needs the
       // enable: a multiply followed by two plain registers confuses it).
@@ -218,6 +218,53 @@ module gain_stage #(
           m3_q <= m2_q;
           m4_q <= m3_q;
           m5_q <= m4_q;
+        end
+      end
+      assign m5 = m5_q;
+    end else if (USE_DSP == 1) begin : g_mul_dsp4
+      // Wider than 16x16: four 16x16 products, each registered right after its
+      // multiply, so every SB_MAC16 keeps its input and output registers (left
+      // to yosys, the partial sums would sit between the DSPs and the register).
+      // Halves of an operand narrower than 32 bits are zero-padded; yosys
+      // removes the products that are constant zero.
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire [32:0] a33 = {{(33-IN_W){1'b0}}, a1_q};   // spare top bit: count >= 1
+      wire [32:0] b33 = {{(33-G_W){1'b0}}, b1_q};
+      /* verilator lint_on UNUSEDSIGNAL */
+      wire [31:0] a32 = a33[31:0];
+      wire [31:0] b32 = b33[31:0];
+      reg  [31:0] p00_q;   // a[15:0]  * b[15:0],  weight 1
+      reg  [31:0] p01_q;   // a[15:0]  * b[31:16], weight 2^16
+      reg  [31:0] p10_q;   // a[31:16] * b[15:0],  weight 2^16
+      reg  [31:0] p11_q;   // a[31:16] * b[31:16], weight 2^32
+      reg  [47:0] x1_q;    // a[15:0]  * b
+      reg  [47:0] x2_q;    // a[31:16] * b
+      reg  [23:0] lo4_q;   // (a*b)[39:16]
+      reg         c4_q;
+      reg  [15:0] ll4_q;   // (a*b)[15:0]
+      reg  [7:0]  x1h4_q;
+      reg  [23:0] x2h4_q;
+      reg  [W-1:0] m5_q;
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire [24:0] hi5 = {x2h4_q, 1'b1} + {16'd0, x1h4_q, c4_q};  // carry in via bit 0
+      wire [63:0] m_all = {hi5[24:1], lo4_q, ll4_q};
+      /* verilator lint_on UNUSEDSIGNAL */
+
+      always @(posedge clk) begin
+        if (adv) begin
+          p00_q  <= a32[15:0] * b32[15:0];
+          p01_q  <= a32[15:0] * b32[31:16];
+          p10_q  <= a32[31:16] * b32[15:0];
+          p11_q  <= a32[31:16] * b32[31:16];
+          // x < 2^48, so (x >> 16) fits 32 bits: no carry is lost
+          x1_q   <= {p01_q + {16'd0, p00_q[31:16]}, p00_q[15:0]};
+          x2_q   <= {p11_q + {16'd0, p10_q[31:16]}, p10_q[15:0]};
+          // a*b = x1 + (x2 << 16): bits 16..39, then 40..63
+          {c4_q, lo4_q} <= {1'b0, x1_q[39:16]} + {1'b0, x2_q[23:0]};
+          ll4_q  <= x1_q[15:0];
+          x1h4_q <= x1_q[47:40];
+          x2h4_q <= x2_q[47:24];
+          m5_q   <= m_all[W-1:0];
         end
       end
       assign m5 = m5_q;
