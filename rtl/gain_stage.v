@@ -25,7 +25,8 @@
 //
 // USE_DSP (extra parameter, default 1): 1 writes the multiply as a*b with one
 // register before and after it, so that yosys -dsp packs a 16x16 into one
-// SB_MAC16 using its A/B input and output registers (UP5K); 0 builds a pipelined
+// SB_MAC16 using its A/B input and output registers (UP5K; wider operands: four
+// such 16x16 products, summed in the stages after); 0 builds a pipelined
 // LUT multiplier (8 partial products, a 3-level adder tree) for parts with no
 // DSP (HX8K). Both compute the same; only timing and resources differ.
 //
@@ -42,13 +43,14 @@
 //   after bits have been dropped.
 //
 // Pipeline (register set ei is loaded on edge k+i-1 for a sample taken on
-// edge k; every carry chain is at most about SW/2+1 bits):
+// edge k; S and T are added in two halves, so the longest carry chains are
+// about SW/2 bits, or G_W+1 (u) and SW-IN_W (vh) when those are longer):
 //   e1  a1 = ~x, b1 = g (SB_MAC16 A/B registers), g1, xs1 (fabric copies)
 //   e2  DSP: m = a1*b1 (SB_MAC16 output reg) | LUT: 8 partial products;
 //       u = g + bias, vh = xm ? -g : 0 (T's part above bit IN_W)
-//   e3  T low half      | mult: delay / tree level 1
-//   e4  T high half     | mult: delay / tree level 2
-//   e5  T delayed       | M (delay / tree level 3)
+//   e3  T low half      | mult: delay / tree level 1 / (>16x16) a_lo*b, a_hi*b
+//   e4  T high half     | mult: delay / tree level 2 / (>16x16) a*b low half
+//   e5  T delayed       | M (delay / tree level 3 / (>16x16) a*b high half)
 //   e6  S = M + T, low half
 //   e7  S high half
 //   e8  tie fix, range check: R's low OUT_W bits, its sign, the overflow flag
