@@ -106,14 +106,6 @@ static double now_s(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-static uint64_t splitmix(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
 static int64_t sext(uint64_t v, int w)
 {
     uint64_t m = (w >= 64) ? ~0ull : (((uint64_t)1 << w) - 1);
@@ -160,52 +152,66 @@ static int64_t thr_x(const ctx_t *t, uint32_t g, int pos)
     return (int64_t)(xt < 0 ? xt - 0.5 : xt + 0.5);
 }
 
-/* A gain for a random sample: r0 selects, r1 gives the uniform bits. */
-static uint32_t rand_gain(const ctx_t *t, uint64_t r0, uint64_t r1)
+static inline uint64_t mix64(uint64_t z)
 {
-    if (t->o->fixed_gain)
-        return t->gain;
-    switch ((r0 >> 8) & 7) {
-    case 0: case 1: return t->gain;
-    case 6: {
-        uint32_t k = (uint32_t)(r0 >> 11) & 7;
-        /* 0, 1, max, max-1, 1.0, 2^(W-1), 1.0+1 LSB, or a random power of two */
-        return k < 7 ? t->gsp[k] : (uint32_t)1 << below(r0 >> 16, (uint64_t)t->c->gain.w);
-    }
-    case 7: return (t->gain + (uint32_t)((r0 >> 11) & 3) - 1) & t->gmax;
-    default: return (uint32_t)(r1 >> 32) & t->gmax;
-    }
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
 }
 
-/* Random sample number j: counter-based, so any slice is reproducible. */
-static void rand_sample(const ctx_t *t, uint64_t j, int32_t *xo, uint32_t *go)
+/*
+ * Random samples j0 .. j0+n-1 of the random stimulus. Counter-based (sample j
+ * depends only on the seed and j), so any slice is reproducible. Each sample
+ * draws its own gain (half the time the configured one, else uniform, or a
+ * special code: 0, 1, max, max-1, 1.0, 2^(W-1), 1.0 + 1 LSB, a power of two)
+ * and an input: uniform (7/16), near the input rails (2/16), an exact rounding
+ * tie for its gain (2/16), next to a tie (2/16), around a saturation threshold
+ * (2/16), or small (1/16). Written without branches on the random bits: every
+ * candidate is computed and one selected, so nothing is mispredicted.
+ */
+static void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go)
 {
-    uint64_t s = t->o->seed * 0x2545f4914f6cdd1dull ^ j * 0x9e3779b97f4a7c15ull;
-    uint64_t r0 = splitmix(&s), r1 = splitmix(&s);
-    uint32_t g = rand_gain(t, r0, r1);
-    int64_t x = sext(r1, t->c->in.w);    /* uniform */
-    switch (r0 & 15) {
-    case 7: case 8:                       /* the input rails */
-        x = (r0 & 16) ? t->xmin + (int64_t)((r0 >> 5) & 3) : t->xmax - (int64_t)((r0 >> 5) & 3);
-        break;
-    case 9: case 10:                      /* exact ties */
-        tie_x(t, g, r1 & 0xffffffffu, &x);
-        break;
-    case 11: case 12:                     /* saturation thresholds */
-        x = thr_x(t, g, (int)(r0 >> 4) & 1) + (int64_t)below(r0 >> 5, 5) - 2;
-        break;
-    case 13:                              /* small: 0, +-1, +-2, +-3 LSB */
-        x = (int64_t)below(r0 >> 4, 7) - 3;
-        break;
-    case 14: case 15:                     /* next to a tie */
-        if (tie_x(t, g, r1 & 0xffffffffu, &x))
-            x += (r0 & 16) ? 1 : -1;
-        break;
-    default:
-        break;
+    const gs_config_t *c = t->c;
+    const int w = c->in.w, s = c->shift, gw = c->gain.w;
+    const uint64_t sk = t->o->seed * 0x2545f4914f6cdd1dull;
+    const uint32_t gain = t->gain, gmax = t->gmax;
+    const int fixed = t->o->fixed_gain;
+    const int64_t xmin = t->xmin, xmax = t->xmax;
+    const double thr0 = t->thr_num[0], thr1 = t->thr_num[1];
+    for (size_t i = 0; i < n; i++) {
+        uint64_t st = sk ^ (j0 + i) * 0x9e3779b97f4a7c15ull;
+        uint64_t r0 = mix64(st + 0x9e3779b97f4a7c15ull), r1 = mix64(st + 0x3c6ef372fe94f82aull);
+        /* gain */
+        uint32_t gsel = (uint32_t)(r0 >> 8) & 7, k = (uint32_t)(r0 >> 11) & 7;
+        uint32_t pw = (uint32_t)1 << below(r0 >> 16, (uint64_t)gw);
+        uint32_t sp = t->gsp[k] | (pw & (0u - (uint32_t)(k == 7)));   /* gsp[7] is 0 */
+        uint32_t gc[4] = { gain, (uint32_t)(r1 >> 32) & gmax, sp,
+                           (gain + (uint32_t)((r0 >> 11) & 3) - 1) & gmax };
+        static const uint8_t gpick[8] = { 0, 0, 1, 1, 1, 1, 2, 3 };
+        uint32_t g = gc[fixed ? 0 : gpick[gsel]];
+        /* input candidates */
+        int64_t xu = sext(r1, w);
+        int64_t xr = (r0 & 16) ? xmin + (int64_t)((r0 >> 5) & 3) : xmax - (int64_t)((r0 >> 5) & 3);
+        int64_t xs = (int64_t)below(r0 >> 4, 7) - 3;
+        /* a tie: g * x = odd * 2^(s-1), i.e. x = odd * 2^e, e = s - 1 - ctz(g) */
+        int v = __builtin_ctz(g | 0x80000000u);
+        int e = s - 1 - v;
+        int tie_ok = g != 0 && s > 0 && e >= 0 && e <= w - 1;
+        int ec = tie_ok ? e : 0;
+        int64_t lo = -((int64_t)1 << (w - 1 - (ec < w - 1 ? ec : w - 1)));
+        int64_t kk = (lo + (int64_t)(r1 & (((uint64_t)1 << (w - ec)) - 1))) | 1;
+        int64_t xt = ec == w - 1 ? xmin : kk * ((int64_t)1 << ec);
+        xt = tie_ok ? xt : xu;
+        int64_t xn = tie_ok ? xt + ((r0 & 16) ? 1 : -1) : xu;
+        /* a saturation threshold: x near -(rail edge) * 2^s / g */
+        double q = ((r0 >> 4) & 1 ? thr1 : thr0) / (double)(g ? g : 1);
+        q = q > (double)xmax ? (double)xmax : q < (double)xmin ? (double)xmin : q;
+        int64_t xh = g ? (int64_t)(q < 0 ? q - 0.5 : q + 0.5) + (int64_t)below(r0 >> 5, 5) - 2 : xu;
+        int64_t xc[6] = { xu, xr, xt, xh, xs, xn };
+        static const uint8_t xpick[16] = { 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 5, 5 };
+        xo[i] = (int32_t)clamp64(xc[xpick[r0 & 15]], xmin, xmax);
+        go[i] = g;
     }
-    *xo = (int32_t)clamp64(x, t->xmin, t->xmax);
-    *go = g;
 }
 
 static void corner_add(ctx_t *t, int64_t x, uint32_t g)
@@ -289,8 +295,10 @@ static void gen_samples(const ctx_t *t, uint64_t idx, size_t n, int32_t *x, uint
                 g[i] = t->gain;
             }
         } else if (k < t->base_exh) {                  /* random */
-            for (; i < n && idx + i < t->base_exh; i++)
-                rand_sample(t, idx + i - t->base_rand, &x[i], &g[i]);
+            size_t m = (size_t)(t->base_exh - (idx + i)) < n - i ? (size_t)(t->base_exh - (idx + i))
+                                                                   : n - i;
+            gen_random(t, idx + i - t->base_rand, m, x + i, g + i);
+            i += m;
         } else {                                       /* exhaustive: g outer, x inner */
             int w = t->c->in.w;
             uint64_t j = k - t->base_exh;
@@ -1051,8 +1059,8 @@ int cosim_run(cosim_opts_t *o)
     {
         int gw = t.c->gain.w, gf = t.c->gain.f;
         uint32_t one = gf < gw ? (uint32_t)1 << gf : t.gmax;
-        uint32_t sp[7] = { 0, 1, t.gmax, t.gmax - (t.gmax > 0), one, (uint32_t)1 << (gw - 1),
-                           (one + 1) & t.gmax };
+        uint32_t sp[8] = { 0, 1, t.gmax, t.gmax - (t.gmax > 0), one, (uint32_t)1 << (gw - 1),
+                           (one + 1) & t.gmax, 0 };
         memcpy(t.gsp, sp, sizeof sp);
         t.thr_num[0] = -ldexp((double)t.c->y_min - 0.5, t.c->shift);
         t.thr_num[1] = -ldexp((double)t.c->y_max + 0.5, t.c->shift);
