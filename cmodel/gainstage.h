@@ -85,6 +85,7 @@ typedef struct {
     int64_t y_max;   /* 2^(OUT_W-1) - 1 */
     int64_t p_min;   /* for shift <= 0: smallest P whose scaled value is in range */
     int64_t p_max;   /* for shift <= 0: largest such P */
+    bool narrow;     /* IN_W + G_W <= 32 and 1 <= shift <= 31: 32-bit arithmetic suffices */
     bool checked;
 } gs_config_t;
 

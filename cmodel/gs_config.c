@@ -72,6 +72,7 @@ gs_status_t gs_config_check(gs_config_t *cfg)
     } else {
         cfg->p_min = cfg->p_max = 0;
     }
+    cfg->narrow = cfg->in.w + cfg->gain.w <= 32 && shift >= 1 && shift <= 31;
     cfg->checked = true;
     return GS_OK;
 }

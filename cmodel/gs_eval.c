@@ -4,18 +4,27 @@
 
 int32_t gs_eval(const gs_config_t *cfg, int32_t x, uint32_t g, bool *ovf)
 {
+    if (cfg->narrow)
+        return gs_core32(cfg, x, g, ovf, cfg->round, cfg->overflow);
     return gs_core(cfg, x, g, ovf, cfg->round, cfg->overflow, cfg->shift > 0);
 }
 
 /*
- * The block loops are generated once per (rounding, overflow, shift sign), so
+ * The block loops are generated once per (rounding, overflow, path), so
  * that the mode tests fold away and the compiler can unroll and vectorise each
  * loop. The configuration is copied to a local: stores to y[] could otherwise
  * alias it and force reloads every sample.
  */
 #define GS_BLOCK_LOOP(RND, OVM, GAIN_EXPR)                                        \
     do {                                                                          \
-        if (cc.shift > 0) {                                                       \
+        if (cc.narrow) {                                                          \
+            for (size_t i = 0; i < n; i++) {                                      \
+                bool o;                                                           \
+                y[i] = gs_core32(&cc, x[i], (GAIN_EXPR), &o, (RND), (OVM));       \
+                novf += o;                                                        \
+                if (ovf) ovf[i] = (uint8_t)o;                                     \
+            }                                                                     \
+        } else if (cc.shift > 0) {                                                \
             for (size_t i = 0; i < n; i++) {                                      \
                 bool o;                                                           \
                 y[i] = gs_core(&cc, x[i], (GAIN_EXPR), &o, (RND), (OVM), true);   \

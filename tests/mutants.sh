@@ -17,12 +17,14 @@ CFLAGS_T="-std=c11 -Wall -Wextra -O1 -D_POSIX_C_SOURCE=200809L"
 
 # id @ file in the copy @ sed expression @ what the bug is
 MUTANTS=$(cat <<'LIST'
-half-down-tie@cmodel/gs_core.h@s/case GS_ROUND_HALF_DOWN: up = above;/case GS_ROUND_HALF_DOWN: up = frac >= half;/@half-down rounds ties up (the half-up rule)
-half-even-odd@cmodel/gs_core.h@s/up = above | (tie & (bool)(fl & 1));/up = above | (tie \& !(fl \& 1));/@half-even rounds ties to odd
-half-zero-away@cmodel/gs_core.h@s/case GS_ROUND_HALF_ZERO: up = above | (tie & neg);/case GS_ROUND_HALF_ZERO: up = above | (tie \& !neg);/@half-zero rounds ties away from zero
-zero-wrong-side@cmodel/gs_core.h@s/case GS_ROUND_ZERO:      up = (frac != 0) & neg;/case GS_ROUND_ZERO:      up = (frac != 0) \& !neg;/@zero rounds away from zero
-ceil-lsb@cmodel/gs_core.h@s/case GS_ROUND_CEIL:      up = frac != 0;/case GS_ROUND_CEIL:      up = frac > 1;/@ceil ignores a fraction of exactly 1 LSB
+half-down-tie@cmodel/gs_core.h@s/case GS_ROUND_HALF_DOWN: return above;/case GS_ROUND_HALF_DOWN: return above | tie;/@half-down rounds ties up (the half-up rule)
+half-even-odd@cmodel/gs_core.h@s/return above | (tie & odd);/return above | (tie \& !odd);/@half-even rounds ties to odd
+half-zero-away@cmodel/gs_core.h@s/case GS_ROUND_HALF_ZERO: return above | (tie & neg);/case GS_ROUND_HALF_ZERO: return above | (tie \& !neg);/@half-zero rounds ties away from zero
+zero-wrong-side@cmodel/gs_core.h@s/case GS_ROUND_ZERO:      return inexact & neg;/case GS_ROUND_ZERO:      return inexact \& !neg;/@zero rounds away from zero
+ceil-lsb@cmodel/gs_core.h@s/frac == half, frac != 0, p < 0/frac == half, frac > 1, p < 0/@ceil ignores a fraction of exactly 1 LSB
 negate-after-round@cmodel/gs_core.h@s/r = gs_round_shift(p, c->shift, rnd);/r = -gs_round_shift(-p, c->shift, rnd);/@-Q(g*x) instead of Q(-(g*x))
+negate-after-round32@cmodel/gs_core.h@s/int32_t r = gs_round_shift32(p, c->shift, rnd);/int32_t r = -gs_round_shift32(-p, c->shift, rnd);/@the 32-bit path computes -Q(g*x)
+narrow-too-wide@cmodel/gs_config.c@s/cfg->in.w + cfg->gain.w <= 32/cfg->in.w + cfg->gain.w <= 33/@the 32-bit path is taken for a product that needs 33 bits
 sat-off-by-one@cmodel/gs_core.h@s/hi = r > c->y_max;/hi = r >= c->y_max;/@saturates one code early at the upper rail
 wrap-no-scale@cmodel/gs_core.h@s/return gs_wrap((uint64_t)p << k, c->out.w);/return gs_wrap((uint64_t)p, c->out.w);/@wrap forgets the 2^-s scaling for negative shifts
 sat-sym-min@cmodel/gs_config.c@s/? -cfg->y_max : -cfg->y_max - 1;/? -cfg->y_max - 1 : -cfg->y_max - 1;/@sat-sym lets -2^(W-1) through

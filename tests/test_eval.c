@@ -92,6 +92,13 @@ static const tfmt_t fmts16[] = {
     { 15, 7, 13, 3, 11, 2 },      /* odd widths, s = 8 */
     { 16, 40, 16, 22, 16, 0 },    /* s = 62 */
     { 16, 0, 16, 0, 16, 62 },     /* s = -62 */
+    /* either side of the model's 32-bit path (IN_W + G_W <= 32, 1 <= s <= 31) */
+    { 17, 16, 16, 12, 16, 15 },   /* 33-bit product, s = 13 */
+    { 16, 15, 17, 12, 16, 15 },   /* 33-bit product, s = 12 */
+    { 3, 1, 30, 20, 32, 0 },      /* 33-bit product, s = 21 */
+    { 2, 1, 30, 20, 32, 0 },      /* 32-bit product, s = 21 */
+    { 16, 15, 16, 16, 32, 0 },    /* 32-bit product, s = 31 */
+    { 16, 15, 16, 17, 32, 0 },    /* 32-bit product, s = 32 */
 };
 
 static const tfmt_t fmts32[] = {

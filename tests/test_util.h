@@ -51,7 +51,8 @@ static inline int64_t rng_signed_edgy(rng_t *r, int w)
     switch (k) {
     case 0: return min + (int64_t)(rng_next(r) % 4);
     case 1: return max - (int64_t)(rng_next(r) % 4);
-    case 2: return (int64_t)(rng_next(r) % 9) - 4;
+    case 2: { int64_t v = (int64_t)(rng_next(r) % 9) - 4; /* clamped for tiny w */
+              return v < min ? min : v > max ? max : v; }
     case 3: { int b = 1 + (int)(rng_next(r) % (uint64_t)(w - 1));
               return rng_signed(r, b + 1); }
     default: return rng_signed(r, w);
