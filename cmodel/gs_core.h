@@ -112,13 +112,18 @@ GS_ALWAYS_INLINE int32_t gs_core(const gs_config_t *c, int32_t x, uint32_t g, bo
 GS_ALWAYS_INLINE int32_t gs_core32(const gs_config_t *c, int32_t x, uint32_t g, bool *ovf,
                                    gs_round_t rnd, gs_overflow_t ovm)
 {
+    int32_t y_min = (int32_t)c->y_min, y_max = (int32_t)c->y_max; /* OUT_W <= 32 */
     int32_t p = -((int32_t)g * x);
     int32_t r = gs_round_shift32(p, c->shift, rnd);
-    bool lo = r < c->y_min, hi = r > c->y_max;
+    bool lo = r < y_min, hi = r > y_max;
     *ovf = lo | hi;
-    if (ovm == GS_OVF_WRAP)
-        return gs_wrap((uint64_t)(int64_t)r, c->out.w);
-    return lo ? (int32_t)c->y_min : hi ? (int32_t)c->y_max : r;
+    if (ovm == GS_OVF_WRAP) {
+        /* low OUT_W bits, sign-extended, in 32 bits (OUT_W = 32 keeps r) */
+        uint32_t m = UINT32_MAX >> (32 - c->out.w), sign = (m >> 1) + 1;
+        uint32_t v = (uint32_t)r & m;
+        return (int32_t)((int64_t)(v ^ sign) - (int64_t)sign);
+    }
+    return lo ? y_min : hi ? y_max : r;
 }
 
 #endif
