@@ -962,6 +962,7 @@ static void summary(const ctx_t *t, const stats_t *st, int jobs, double wall)
     printf("cosim: DUT %s%s, LATENCY %d%s\n", di->src, di->netlist ? " (netlist)" : "",
            st->latency, st->latency_measured ? " (measured)" : "");
     printf("cosim: config %s\n", cfg);
+    gs_cli_report_gain(&o->cli, stdout);
     printf("cosim: stimulus");
     if (o->corners)
         printf(" corners %zu", t->nc);
