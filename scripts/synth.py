@@ -228,6 +228,35 @@ def read_fmax(path, part):
     return fm[clk[0]]["achieved"]
 
 
+def critical_path(log):
+    """First register-to-register critical path of nextpnr's log: the source
+    and sink cells (their names cut at the first _SB_ / $ to the RTL signal)
+    and the logic / routing split."""
+    try:
+        with open(log) as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return None
+    start = next((i for i, l in enumerate(lines)
+                  if "Critical path report for clock" in l), None)
+    if start is None:
+        return None
+    src = snk = None
+    for l in lines[start + 1:]:
+        m = re.match(r"Info:\s+[\d.]+\s+[\d.]+\s+(Source|Setup)\s+(\S+)", l)
+        if m and m.group(1) == "Source" and src is None:
+            src = m.group(2)
+        elif m and m.group(1) == "Setup":
+            snk = m.group(2)
+        m = re.match(r"Info:\s+([\d.]+) ns logic, ([\d.]+) ns routing", l)
+        if m:
+            def short(c):
+                return re.split(r"_SB_|\$|_DFFLC|_LC\b", c or "?")[0]
+            return dict(source=short(src), sink=short(snk), logic_ns=float(m.group(1)),
+                        routing_ns=float(m.group(2)))
+    return None
+
+
 def synth_part(part, params, tag, o, latency):
     P = PARTS[part]
     freq = o["freq"].get(part, P["freq"])
@@ -295,6 +324,7 @@ def synth_part(part, params, tag, o, latency):
                pnr_s=round(t_pnr, 1))
     if spread:
         res["fmax_seeds"] = spread
+    res["critical_path"] = critical_path(os.path.join(dabs, "nextpnr.log"))
     return res
 
 
@@ -332,6 +362,11 @@ def table(results, cfgline):
             lines.append("Fmax %-5s over seeds %s: min %.2f, median %.2f, max %.2f MHz" %
                          (r["part"], ",".join(str(k) for k in r["fmax_seeds"]), v[0],
                           v[len(v) // 2], v[-1]))
+    for r in results:
+        cp = r.get("critical_path")
+        if cp:
+            lines.append("critical path %-5s %s -> %s (%.1f ns logic, %.1f ns routing)" %
+                         (r["part"], cp["source"], cp["sink"], cp["logic_ns"], cp["routing_ns"]))
     for r in results:
         lines.append("netlist %-5s %s" % (r["part"], r["netlist"]))
     return "\n".join(lines)
