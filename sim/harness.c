@@ -166,18 +166,17 @@ static inline uint64_t mix64(uint64_t z)
  * special code: 0, 1, max, max-1, 1.0, 2^(W-1), 1.0 + 1 LSB, a power of two)
  * and an input: uniform (7/16), near the input rails (2/16), an exact rounding
  * tie for its gain (2/16), next to a tie (2/16), around a saturation threshold
- * (2/16), or small (1/16). Written without branches on the random bits: every
- * candidate is computed and one selected, so nothing is mispredicted.
+ * (2/16), or small (1/16). The cheap candidates are selected without branches;
+ * only the rarer ones that need a division or a ctz are branched to.
  */
 static void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go)
 {
     const gs_config_t *c = t->c;
-    const int w = c->in.w, s = c->shift, gw = c->gain.w;
+    const int w = c->in.w, gw = c->gain.w;
     const uint64_t sk = t->o->seed * 0x2545f4914f6cdd1dull;
     const uint32_t gain = t->gain, gmax = t->gmax;
     const int fixed = t->o->fixed_gain;
     const int64_t xmin = t->xmin, xmax = t->xmax;
-    const double thr0 = t->thr_num[0], thr1 = t->thr_num[1];
     for (size_t i = 0; i < n; i++) {
         uint64_t st = sk ^ (j0 + i) * 0x9e3779b97f4a7c15ull;
         uint64_t r0 = mix64(st + 0x9e3779b97f4a7c15ull), r1 = mix64(st + 0x3c6ef372fe94f82aull);
@@ -185,31 +184,29 @@ static void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint3
         uint32_t gsel = (uint32_t)(r0 >> 8) & 7, k = (uint32_t)(r0 >> 11) & 7;
         uint32_t pw = (uint32_t)1 << below(r0 >> 16, (uint64_t)gw);
         uint32_t sp = t->gsp[k] | (pw & (0u - (uint32_t)(k == 7)));   /* gsp[7] is 0 */
-        uint32_t gc[4] = { gain, (uint32_t)(r1 >> 32) & gmax, sp,
-                           (gain + (uint32_t)((r0 >> 11) & 3) - 1) & gmax };
-        static const uint8_t gpick[8] = { 0, 0, 1, 1, 1, 1, 2, 3 };
-        uint32_t g = gc[fixed ? 0 : gpick[gsel]];
+        uint32_t gu = (uint32_t)(r1 >> 32) & gmax;
+        uint32_t gn = (gain + (uint32_t)((r0 >> 11) & 3) - 1) & gmax;
+        /* gsel 0-1: configured, 2-5: uniform, 6: special, 7: configured +-1 (masks,
+         * not a table: a table in memory costs a store-forwarding stall) */
+        uint32_t g = (gain & (0u - (uint32_t)(gsel < 2))) | (gu & (0u - (uint32_t)(gsel - 2u < 4u))) |
+                     (sp & (0u - (uint32_t)(gsel == 6))) | (gn & (0u - (uint32_t)(gsel == 7)));
+        g = fixed ? gain : g;
         /* input candidates */
         int64_t xu = sext(r1, w);
         int64_t xr = (r0 & 16) ? xmin + (int64_t)((r0 >> 5) & 3) : xmax - (int64_t)((r0 >> 5) & 3);
         int64_t xs = (int64_t)below(r0 >> 4, 7) - 3;
-        /* a tie: g * x = odd * 2^(s-1), i.e. x = odd * 2^e, e = s - 1 - ctz(g) */
-        int v = __builtin_ctz(g | 0x80000000u);
-        int e = s - 1 - v;
-        int tie_ok = g != 0 && s > 0 && e >= 0 && e <= w - 1;
-        int ec = tie_ok ? e : 0;
-        int64_t lo = -((int64_t)1 << (w - 1 - (ec < w - 1 ? ec : w - 1)));
-        int64_t kk = (lo + (int64_t)(r1 & (((uint64_t)1 << (w - ec)) - 1))) | 1;
-        int64_t xt = ec == w - 1 ? xmin : kk * ((int64_t)1 << ec);
-        xt = tie_ok ? xt : xu;
-        int64_t xn = tie_ok ? xt + ((r0 & 16) ? 1 : -1) : xu;
-        /* a saturation threshold: x near -(rail edge) * 2^s / g */
-        double q = ((r0 >> 4) & 1 ? thr1 : thr0) / (double)(g ? g : 1);
-        q = q > (double)xmax ? (double)xmax : q < (double)xmin ? (double)xmin : q;
-        int64_t xh = g ? (int64_t)(q < 0 ? q - 0.5 : q + 0.5) + (int64_t)below(r0 >> 5, 5) - 2 : xu;
-        int64_t xc[6] = { xu, xr, xt, xh, xs, xn };
-        static const uint8_t xpick[16] = { 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 5, 5 };
-        xo[i] = (int32_t)clamp64(xc[xpick[r0 & 15]], xmin, xmax);
+        uint32_t cat = (uint32_t)(r0 & 15);
+        int64_t x = cat - 7u < 2u ? xr : cat == 13 ? xs : xu;
+        if (cat - 9u < 2u || cat >= 14) {
+            /* a tie: g * x = odd * 2^(s-1), i.e. x = odd * 2^e, e = s - 1 - ctz(g) */
+            int64_t xt;
+            if (tie_x(t, g, r1 & 0xffffffffu, &xt))
+                x = cat >= 14 ? xt + ((r0 & 16) ? 1 : -1) : xt;
+        } else if (cat - 11u < 2u && g != 0) {
+            /* a saturation threshold: x near -(rail edge) * 2^s / g */
+            x = thr_x(t, g, (int)(r0 >> 4) & 1) + (int64_t)below(r0 >> 5, 5) - 2;
+        }
+        xo[i] = (int32_t)clamp64(x, xmin, xmax);
         go[i] = g;
     }
 }
