@@ -43,14 +43,14 @@
 //   after bits have been dropped.
 //
 // Pipeline (register set ei is loaded on edge k+i-1 for a sample taken on
-// edge k; S and T are added in two halves, so the longest carry chains are
-// about SW/2 bits, or G_W+1 (u) and SW-IN_W (vh) when those are longer):
+// edge k; u, T and S are added in two halves, so no carry chain is longer
+// than about SW/2 bits, and in the multiplier about IN_W + 8 or 32):
 //   e1  a1 = ~x, b1 = g (SB_MAC16 A/B registers), g1, xs1 (fabric copies)
 //   e2  DSP: m = a1*b1 (SB_MAC16 output reg) | LUT: 8 partial products;
-//       u = g + bias, vh = xm ? -g : 0 (T's part above bit IN_W)
-//   e3  T low half      | mult: delay / tree level 1 / (>16x16) a_lo*b, a_hi*b
-//   e4  T high half     | mult: delay / tree level 2 / (>16x16) a*b low half
-//   e5  T delayed       | M (delay / tree level 3 / (>16x16) a*b high half)
+//       u = g + bias (+ 2^IN_W if x >= 0): low half; vh = x >= 0 ? ~g : 0
+//   e3  u high half     | mult: delay / tree level 1 / (>16x16) a_lo*b, a_hi*b
+//   e4  T low half      | mult: delay / tree level 2 / (>16x16) a*b low half
+//   e5  T high half     | M (delay / tree level 3 / (>16x16) a*b high half)
 //   e6  S = M + T, low half
 //   e7  S high half
 //   e8  tie fix, range check: R's low OUT_W bits, its sign, the overflow flag
@@ -94,7 +94,7 @@ module gain_stage #(
   localparam integer SW  = max_int(W, SH + 1) + 1;
   localparam integer LO  = (SW + 1) / 2;            // pipelined adds: low half
   localparam integer HI  = SW - LO;                 // and high half
-  localparam integer UW  = max_int(G_W, SHP) + 1;   // g + bias
+  localparam integer UW  = max_int(G_W, SHP) + 1;   // bias constants
   localparam integer VW  = SW - IN_W;               // T's bits from IN_W up
   localparam integer RW  = (SH > 0) ? SW - SH : SW + K;  // R = S >>> SH or S << K
   localparam integer EW  = max_int(RW, OUT_W) + 1;  // R sign-extended
@@ -167,37 +167,54 @@ module gain_stage #(
     end
   end
 
-  // ---- T = u + (vh << IN_W): e2 parts, e3/e4 two-half add, e5 delay ----
-  wire [VW-1:0] g1_v = {{(VW-G_W){1'b0}}, g1_q};   // VW > G_W always
-  reg  [UW-1:0] u2_q;
+  // ---- T = u + (vh << IN_W), everything modulo 2^SW ----
+  // -(g << IN_W) = (~g << IN_W) + (1 << IN_W), so with x >= 0 (xm = 1):
+  // u = g + bias + (1 << IN_W) and vh = ~g (no adder); with x < 0: u = g + bias,
+  // vh = 0. e2/e3: u in two halves; e4/e5: T = u + (vh << IN_W) in two halves.
+  localparam [SW-1:0] BIASX_POS = {{(SW-UW){1'b0}}, BIAS_POS};   // SW > UW
+  localparam [SW-1:0] BIASX_NEG = {{(SW-UW){1'b0}}, BIAS_NEG} +
+                                  ({{(SW-1){1'b0}}, 1'b1} << IN_W);
+  wire [SW-1:0] g1_sw = {{(SW-G_W){1'b0}}, g1_q};   // SW > G_W
+  wire [SW-1:0] bias1 = xs1_q ? BIASX_POS : BIASX_NEG;
+  wire [VW-1:0] g1_v  = {{(VW-G_W){1'b0}}, g1_q};   // VW > G_W
+  reg  [LO-1:0] ulo2_q;
+  reg           uc2_q;
+  reg  [HI-1:0] ga2_q;
+  reg  [HI-1:0] ba2_q;
   reg  [VW-1:0] vh2_q;
-
-  always @(posedge clk) begin
-    if (adv) begin
-      u2_q  <= {{(UW-G_W){1'b0}}, g1_q} + (xs1_q ? BIAS_POS : BIAS_NEG);
-      vh2_q <= xs1_q ? {VW{1'b0}} : {VW{1'b0}} - g1_v;
-    end
-  end
-
-  wire [SW-1:0] ta2 = {{(SW-UW){1'b0}}, u2_q};      // SW > UW always
-  wire [SW-1:0] tb2 = {vh2_q, {IN_W{1'b0}}};
-  reg  [LO-1:0] tlo3_q;
-  reg           tc3_q;
-  reg  [HI-1:0] tah3_q;
-  reg  [HI-1:0] tbh3_q;
-  reg  [SW-1:0] t4_q;
-  reg  [SW-1:0] t5_q;
+  reg  [SW-1:0] u3_q;
+  reg  [VW-1:0] vh3_q;
   /* verilator lint_off UNUSEDSIGNAL */
-  wire [HI:0]   thi4 = {tah3_q, 1'b1} + {tbh3_q, tc3_q};  // carry in via bit 0
+  wire [HI:0]   uhi3 = {ga2_q, 1'b1} + {ba2_q, uc2_q};    // carry in via bit 0
   /* verilator lint_on UNUSEDSIGNAL */
 
   always @(posedge clk) begin
     if (adv) begin
-      {tc3_q, tlo3_q} <= {1'b0, ta2[LO-1:0]} + {1'b0, tb2[LO-1:0]};
-      tah3_q          <= ta2[SW-1:LO];
-      tbh3_q          <= tb2[SW-1:LO];
-      t4_q            <= {thi4[HI:1], tlo3_q};
-      t5_q            <= t4_q;
+      {uc2_q, ulo2_q} <= {1'b0, g1_sw[LO-1:0]} + {1'b0, bias1[LO-1:0]};
+      ga2_q           <= g1_sw[SW-1:LO];
+      ba2_q           <= bias1[SW-1:LO];
+      vh2_q           <= xs1_q ? {VW{1'b0}} : ~g1_v;
+      u3_q            <= {uhi3[HI:1], ulo2_q};
+      vh3_q           <= vh2_q;
+    end
+  end
+
+  wire [SW-1:0] tb3 = {vh3_q, {IN_W{1'b0}}};
+  reg  [LO-1:0] tlo4_q;
+  reg           tc4_q;
+  reg  [HI-1:0] tah4_q;
+  reg  [HI-1:0] tbh4_q;
+  reg  [SW-1:0] t5_q;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [HI:0]   thi5 = {tah4_q, 1'b1} + {tbh4_q, tc4_q};  // carry in via bit 0
+  /* verilator lint_on UNUSEDSIGNAL */
+
+  always @(posedge clk) begin
+    if (adv) begin
+      {tc4_q, tlo4_q} <= {1'b0, u3_q[LO-1:0]} + {1'b0, tb3[LO-1:0]};
+      tah4_q          <= u3_q[SW-1:LO];
+      tbh4_q          <= tb3[SW-1:LO];
+      t5_q            <= {thi5[HI:1], tlo4_q};
     end
   end
 
