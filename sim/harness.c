@@ -73,6 +73,7 @@ typedef struct {
     uint64_t samples, cycles, overflows, errors;
     uint64_t cov[CV_N];
     uint64_t first_bad_cycle;
+    uint64_t gen_end;             /* samples generated so far (rings valid below) */
     int latency;
     int latency_measured;
     int fatal;
@@ -451,10 +452,17 @@ static COLD int err_data(run_t *u, uint64_t cyc, uint64_t k, uint64_t got)
         int w = u->t->c->out.w;
         uint64_t e = u->r->exp[k & RMASK];
         int64_t ye = sext(e & 0xffffffffu, w), yg = sext(got & 0xffffffffu, w);
+        /* a hint when the value is a neighbour's: a duplicated or a lost result */
+        const char *hint = "";
+        if (k > 0 && got == u->r->exp[(k - 1) & RMASK] && got != e)
+            hint = "; that is the previous sample's result (duplicated?)";
+        else if (k + 1 < u->st->gen_end && got == u->r->exp[(k + 1) & RMASK] && got != e)
+            hint = "; that is the next sample's result (this one lost?)";
         fprintf(stderr,
                 "%s: MISMATCH at cycle %" PRIu64 ", %s: expected y=%" PRId64 " ovf=%u, got y=%"
-                PRId64 " ovf=%u (diff %+" PRId64 " LSB)\n",
-                prefix(u), cyc, d, ye, (unsigned)(e >> 32), yg, (unsigned)(got >> 32), yg - ye);
+                PRId64 " ovf=%u (diff %+" PRId64 " LSB)%s\n",
+                prefix(u), cyc, d, ye, (unsigned)(e >> 32), yg, (unsigned)(got >> 32), yg - ye,
+                hint);
     }
     return err_note(u, cyc);
 }
@@ -500,6 +508,7 @@ static void refill(run_t *u, uint64_t *gen, uint32_t *gprev)
     size_t novf = same ? gs_eval_block_gain(t->c, x, g[0], r->by, r->bo, n)
                        : gs_eval_block(t->c, x, g, r->by, r->bo, n);
     u->st->overflows += novf;
+    u->st->gen_end = *gen + m;
     classify(t, x, g, r->by, r->bo, n, gprev, u->st->cov);
     const uint32_t im = t->imask, om = t->omask;
     for (size_t i = 0; i < n; i++) {
@@ -633,14 +642,23 @@ ALWAYS_INLINE int loop(run_t *u, dut_t *d, uint64_t *cycp, const int stall, cons
         /* check the output side */
         uint32_t mv = io.m_valid & 1;
         uint64_t got = (io.m_data & omask) | (uint64_t)(io.m_ovf & 1) << 32;
-        if (stall && UNLIKELY(held) && (!mv || got != held_val)) {
+        /* the same result still held: checked when it first showed */
+        int same = stall && held && mv && got == held_val;
+        if (stall && UNLIKELY(held) && !same) {
             if (err_proto(u, cyc, mv ? "m_data/m_ovf changed while m_valid && !m_ready"
                                      : "m_valid dropped while m_ready was low", nout, 1)) {
                 stopped = 1;
                 break;
             }
         }
-        if (mv) {
+        if (mv && same) {
+            if (mr && nout != nin) {
+                if (dump)
+                    dump_line(dump, sext(got & 0xffffffffu, t->c->out.w), (unsigned)(got >> 32));
+                nout++;
+                last_prog = cyc;
+            }
+        } else if (mv) {
             if (UNLIKELY(nout == nin)) {
                 if (err_proto(u, cyc, "m_valid high with no sample outstanding (a duplicate or "
                               "spurious result)", 0, 0)) {
