@@ -240,7 +240,9 @@ module gain_stage #(
         end
       end
       assign m5 = m5_q;
-    end else if (USE_DSP == 1) begin : g_mul_dsp4
+    end
+    // (separate ifs, not else-if: keeps the block names flat in netlists)
+    if (USE_DSP == 1 && (IN_W > 16 || G_W > 16)) begin : g_mul_dsp4
       // Wider than 16x16: four 16x16 products, each registered right after its
       // multiply, so every SB_MAC16 keeps its input and output registers (left
       // to yosys, the partial sums would sit between the DSPs and the register).
@@ -287,7 +289,8 @@ module gain_stage #(
         end
       end
       assign m5 = m5_q;
-    end else begin : g_mul_lut
+    end
+    if (USE_DSP == 0) begin : g_mul_lut
       // pp[j] = a * chunk j of g (IN_W+CH bits), weight 2^(CH*j).
       /* verilator lint_off UNUSEDSIGNAL */
       wire [8*CH:0] b_pad = {{(8*CH-G_W+1){1'b0}}, b1_q};  // spare top bit
