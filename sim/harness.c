@@ -178,9 +178,16 @@ static void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint3
     const uint32_t gain = t->gain, gmax = t->gmax;
     const int fixed = t->o->fixed_gain;
     const int64_t xmin = t->xmin, xmax = t->xmax;
+    uint64_t ra[2][256];
     for (size_t i = 0; i < n; i++) {
-        uint64_t st = sk ^ (j0 + i) * 0x9e3779b97f4a7c15ull;
-        uint64_t r0 = mix64(st + 0x9e3779b97f4a7c15ull), r1 = mix64(st + 0x3c6ef372fe94f82aull);
+        if ((i & 255) == 0) {   /* the random words of 256 samples: a vectorised loop */
+            for (size_t q = 0; q < 256; q++) {
+                uint64_t st = sk ^ (j0 + i + q) * 0x9e3779b97f4a7c15ull;
+                ra[0][q] = mix64(st + 0x9e3779b97f4a7c15ull);
+                ra[1][q] = mix64(st + 0x3c6ef372fe94f82aull);
+            }
+        }
+        uint64_t r0 = ra[0][i & 255], r1 = ra[1][i & 255];
         /* gain */
         uint32_t gsel = (uint32_t)(r0 >> 8) & 7, k = (uint32_t)(r0 >> 11) & 7;
         uint32_t pw = (uint32_t)1 << below(r0 >> 16, (uint64_t)gw);
