@@ -11,6 +11,9 @@
 #   make exhaustive       every (x, g) of the default profile: 2^32 samples, 2 jobs
 #   make bench-cosim      cosim vs the bare Verilator loop, samples/s (`make bench`)
 #   make cosim-coverage   Verilator line/toggle coverage of rtl/gain_stage.v
+#
+# cosim --rtl FILE runs another copy of the RTL (the planted-fault test uses it),
+# cosim --netlist FILE a yosys netlist (mk/synth.mk's post-synthesis checks).
 
 COSIM       := $(BUILD)/bin/cosim
 COSIM_DEPS  := sim/cosim.c sim/cosim_opts.c sim/cosim_opts.h $(MODEL_SRC) $(MODEL_HDR) \

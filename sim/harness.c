@@ -1012,7 +1012,6 @@ static void summary(const ctx_t *t, const stats_t *st, int jobs, double wall)
     if (jobs > 1)
         printf("cosim: %d jobs, wall clock %.2f s: %.3f Msamples/s overall\n", jobs, wall,
                wall > 0 ? (double)st->samples / wall / 1e6 : 0.0);
-    int stall = o->gap_p > 0 || o->bp_p > 0;
     int ties = c->shift > 0, wrap = c->overflow == GS_OVF_WRAP;
     printf("coverage:");
     for (int k = 0; k < CV_N; k++) {
@@ -1028,7 +1027,6 @@ static void summary(const ctx_t *t, const stats_t *st, int jobs, double wall)
             printf(" %s %" PRIu64 "%s%s", cv_name[k], st->cov[k], st->cov[k] ? "" : " (not hit)",
                    k + 1 < CV_N && k != CV_GAIN_CHANGE ? "," : "");
     }
-    (void)stall;
     printf("\n");
 }
 
