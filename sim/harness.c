@@ -176,46 +176,73 @@ static void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint3
     const int w = c->in.w, gw = c->gain.w;
     const uint64_t sk = t->o->seed * 0x2545f4914f6cdd1dull;
     const uint32_t gain = t->gain, gmax = t->gmax;
-    const int fixed = t->o->fixed_gain;
+    const uint32_t fixed = t->o->fixed_gain ? ~0u : 0u;
     const int64_t xmin = t->xmin, xmax = t->xmax;
-    uint64_t ra[2][256];
-    for (size_t i = 0; i < n; i++) {
-        if ((i & 255) == 0) {   /* the random words of 256 samples: a vectorised loop */
-            for (size_t q = 0; q < 256; q++) {
-                uint64_t st = sk ^ (j0 + i + q) * 0x9e3779b97f4a7c15ull;
-                ra[0][q] = mix64(st + 0x9e3779b97f4a7c15ull);
-                ra[1][q] = mix64(st + 0x3c6ef372fe94f82aull);
+    const uint32_t s0 = t->gsp[0], s1 = t->gsp[1], s2 = t->gsp[2], s3 = t->gsp[3],
+                   s4 = t->gsp[4], s5 = t->gsp[5], s6 = t->gsp[6];
+    uint64_t r0a[256], r1a[256];
+    uint16_t sp_i[256];
+    /* In chunks of 256 samples: the random words, then every sample's gain and
+     * cheap input (both loops vectorise), then the few samples that need a tie or
+     * a threshold (a ctz or a division) one by one. */
+    for (size_t b = 0; b < n; b += 256) {
+        size_t m = n - b < 256 ? n - b : 256;
+        int32_t *x = xo + b;
+        uint32_t *g = go + b;
+        for (size_t i = 0; i < m; i++) {
+            uint64_t st = sk ^ (j0 + b + i) * 0x9e3779b97f4a7c15ull;
+            r0a[i] = mix64(st + 0x9e3779b97f4a7c15ull);
+            r1a[i] = mix64(st + 0x3c6ef372fe94f82aull);
+        }
+        for (size_t i = 0; i < m; i++) {
+            uint64_t r0 = r0a[i], r1 = r1a[i];
+            /* gain: gsel 0-1 configured, 2-5 uniform, 6 special, 7 configured +-1 */
+            uint32_t gsel = (uint32_t)(r0 >> 8) & 7, k = (uint32_t)(r0 >> 11) & 7;
+            uint32_t pw = (uint32_t)1 << (uint32_t)below(r0 >> 16, (uint64_t)gw);
+            uint32_t sp = (s0 & (0u - (k == 0))) | (s1 & (0u - (k == 1))) |
+                          (s2 & (0u - (k == 2))) | (s3 & (0u - (k == 3))) |
+                          (s4 & (0u - (k == 4))) | (s5 & (0u - (k == 5))) |
+                          (s6 & (0u - (k == 6))) | (pw & (0u - (k == 7)));
+            uint32_t gu = (uint32_t)(r1 >> 32) & gmax;
+            uint32_t gn = (gain + (uint32_t)((r0 >> 11) & 3) - 1) & gmax;
+            uint32_t gg = (gain & (0u - (gsel < 2))) | (gu & (0u - (gsel - 2u < 4u))) |
+                          (sp & (0u - (gsel == 6))) | (gn & (0u - (gsel == 7)));
+            g[i] = (gg & ~fixed) | (gain & fixed);
+            /* input: uniform, a rail, or small (ties and thresholds below) */
+            int64_t xu = sext(r1, w);
+            int64_t d3 = (int64_t)((r0 >> 5) & 3);
+            int64_t xr = (r0 & 16) ? xmin + d3 : xmax - d3;
+            int64_t xs = (int64_t)below(r0 >> 4, 7) - 3;
+            uint32_t cat = (uint32_t)(r0 & 15);
+            int64_t xx = cat - 7u < 2u ? xr : xu;
+            xx = cat == 13 ? xs : xx;
+            xx = xx < xmin ? xmin : xx;   /* +-3 may not fit a 2-bit input */
+            xx = xx > xmax ? xmax : xx;
+            x[i] = (int32_t)xx;
+        }
+        size_t ns = 0;
+        for (size_t i = 0; i < m; i++) {
+            uint32_t cat = (uint32_t)(r0a[i] & 15);
+            sp_i[ns] = (uint16_t)i;
+            ns += (cat - 9u < 4u) | (cat >= 14);
+        }
+        for (size_t q = 0; q < ns; q++) {
+            size_t i = sp_i[q];
+            uint64_t r0 = r0a[i], r1 = r1a[i];
+            uint32_t cat = (uint32_t)(r0 & 15);
+            int64_t xx = x[i];
+            if (cat - 11u < 2u) {
+                /* a saturation threshold: x near -(rail edge) * 2^s / g */
+                if (g[i] != 0)
+                    xx = thr_x(t, g[i], (int)(r0 >> 4) & 1) + (int64_t)below(r0 >> 5, 5) - 2;
+            } else {
+                /* a tie: g * x = odd * 2^(s-1), i.e. x = odd * 2^e, e = s - 1 - ctz(g) */
+                int64_t xt;
+                if (tie_x(t, g[i], r1 & 0xffffffffu, &xt))
+                    xx = cat >= 14 ? xt + ((r0 & 16) ? 1 : -1) : xt;
             }
+            x[i] = (int32_t)clamp64(xx, xmin, xmax);
         }
-        uint64_t r0 = ra[0][i & 255], r1 = ra[1][i & 255];
-        /* gain */
-        uint32_t gsel = (uint32_t)(r0 >> 8) & 7, k = (uint32_t)(r0 >> 11) & 7;
-        uint32_t pw = (uint32_t)1 << below(r0 >> 16, (uint64_t)gw);
-        uint32_t sp = t->gsp[k] | (pw & (0u - (uint32_t)(k == 7)));   /* gsp[7] is 0 */
-        uint32_t gu = (uint32_t)(r1 >> 32) & gmax;
-        uint32_t gn = (gain + (uint32_t)((r0 >> 11) & 3) - 1) & gmax;
-        /* gsel 0-1: configured, 2-5: uniform, 6: special, 7: configured +-1 (masks,
-         * not a table: a table in memory costs a store-forwarding stall) */
-        uint32_t g = (gain & (0u - (uint32_t)(gsel < 2))) | (gu & (0u - (uint32_t)(gsel - 2u < 4u))) |
-                     (sp & (0u - (uint32_t)(gsel == 6))) | (gn & (0u - (uint32_t)(gsel == 7)));
-        g = fixed ? gain : g;
-        /* input candidates */
-        int64_t xu = sext(r1, w);
-        int64_t xr = (r0 & 16) ? xmin + (int64_t)((r0 >> 5) & 3) : xmax - (int64_t)((r0 >> 5) & 3);
-        int64_t xs = (int64_t)below(r0 >> 4, 7) - 3;
-        uint32_t cat = (uint32_t)(r0 & 15);
-        int64_t x = cat - 7u < 2u ? xr : cat == 13 ? xs : xu;
-        if (cat - 9u < 2u || cat >= 14) {
-            /* a tie: g * x = odd * 2^(s-1), i.e. x = odd * 2^e, e = s - 1 - ctz(g) */
-            int64_t xt;
-            if (tie_x(t, g, r1 & 0xffffffffu, &xt))
-                x = cat >= 14 ? xt + ((r0 & 16) ? 1 : -1) : xt;
-        } else if (cat - 11u < 2u && g != 0) {
-            /* a saturation threshold: x near -(rail edge) * 2^s / g */
-            x = thr_x(t, g, (int)(r0 >> 4) & 1) + (int64_t)below(r0 >> 5, 5) - 2;
-        }
-        xo[i] = (int32_t)clamp64(x, xmin, xmax);
-        go[i] = g;
     }
 }
 
