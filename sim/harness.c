@@ -590,12 +590,40 @@ static void progress(const run_t *u, uint64_t done, double t0, int final)
             dt > 0 ? (double)done / dt / 1e6 : 0.0);
 }
 
+/* A cycle of the handshake loop broke a rule: report it the way a designer
+ * reads it (one message per fault). 1: stop the run. */
+static COLD int stall_bad(run_t *u, uint64_t cyc, uint32_t held, uint32_t same, uint32_t mv,
+                          uint64_t got, uint64_t nout, uint64_t nin, int exact)
+{
+    const uint64_t L = (uint64_t)u->latency;
+    if (held && !same &&
+        err_proto(u, cyc, mv ? "m_data/m_ovf changed while m_valid && !m_ready"
+                             : "m_valid dropped while m_ready was low", nout, 1))
+        return 1;
+    if (mv && !same) {
+        if (nout == nin)
+            return err_proto(u, cyc, "m_valid high with no sample outstanding (a duplicate or "
+                             "spurious result)", 0, 0);
+        uint64_t so = nout & RMASK, due = u->r->acc[so] + L;
+        if (got != u->r->exp[so] && err_data(u, cyc, nout, got))
+            return 1;
+        if ((exact ? cyc != due : cyc < due) && err_latency(u, cyc, nout))
+            return 1;
+    } else if (exact && !mv && nout != nin && u->r->acc[nout & RMASK] + L == cyc) {
+        return err_proto(u, cyc, "m_valid low when the result was due", nout, 1);
+    }
+    return 0;
+}
+
 /*
- * The loop. stall: the handshake randomisation is on (otherwise s_valid is high
- * whenever a sample is left and m_ready is always high). exact: m_ready is always
- * high, so exact latency and full throughput are checked.
+ * The handshake loop (--stall, --gap, --backpressure): one dut_cycle() per
+ * cycle, s_valid and m_ready randomised (Bernoulli P, plus now and then a burst
+ * longer than the pipeline), every cycle checked. exact: m_ready is always high
+ * (only input gaps), so exact latency and full throughput are checked too.
+ * The random handshakes would defeat branch prediction, so the bookkeeping is
+ * arithmetic and a rule violation is one rarely taken branch.
  */
-ALWAYS_INLINE int loop(run_t *u, dut_t *d, uint64_t *cycp, const int stall, const int exact)
+ALWAYS_INLINE void loop(run_t *u, dut_t *d, uint64_t *cycp, const int exact)
 {
     const ctx_t *t = u->t;
     const cosim_opts_t *o = t->o;
@@ -606,6 +634,7 @@ ALWAYS_INLINE int loop(run_t *u, dut_t *d, uint64_t *cycp, const int stall, cons
     const uint32_t omask = t->omask;
     const uint32_t gap_thr = (uint32_t)(o->gap_p * 4294967296.0);
     const uint32_t bp_thr = (uint32_t)(o->bp_p * 4294967296.0);
+    const uint32_t blen = (uint32_t)(2 * L + 4);
     FILE *dump = u->sl->dump;
     const int show = t->job == 0 && (o->progress == 1 || (o->progress < 0 && !o->quiet && isatty(2)));
     double t0 = now_s(), tlast = t0;
@@ -615,10 +644,9 @@ ALWAYS_INLINE int loop(run_t *u, dut_t *d, uint64_t *cycp, const int stall, cons
     uint32_t gprev = t->gain;
     uint64_t rng = 0x9e3779b97f4a7c15ull ^ (o->seed * 0xbf58476d1ce4e5b9ull) ^
                    ((uint64_t)t->job << 32);
-    uint32_t sv = 0, mr = 1, bp_burst = 0, gap_burst = 0, held = 0, hold_run = 0;
-    uint64_t held_val = 0;
+    uint32_t sv = 0, mr = 1, bp_burst = 0, gap_burst = 0, held = 0;
+    uint64_t held_val = 0, hold_run = 0;
     uint64_t c_gap = 0, c_in_stall = 0, c_out_hold = 0, c_long = 0;
-    int stopped = 0;
     dut_io_t io = { 0 };
     int drain = 0;
     uint64_t drain_end = 0;
@@ -633,38 +661,30 @@ ALWAYS_INLINE int loop(run_t *u, dut_t *d, uint64_t *cycp, const int stall, cons
             if (UNLIKELY(nin - nout > MAX_INFLIGHT)) {
                 err_proto(u, cyc, "the DUT took more samples than it can hold without "
                           "giving any out", nout, 1);
-                stopped = 1;
                 break;
             }
         }
-        /* drive */
-        if (!sv && nin < n) {
-            if (!stall) {
-                sv = 1;
-            } else if (gap_thr) {
-                uint64_t rv = xs_next(&rng);
-                if (gap_burst) {
-                    gap_burst--;
-                } else if ((uint32_t)(rv >> 32) >= gap_thr) {
-                    sv = 1;
-                } else if ((rv & 0xfff) == 0) {
-                    gap_burst = (uint32_t)(2 * L + 4 + ((rv >> 12) & 15));
-                }
-                c_gap += !sv;
-            } else {
-                sv = 1;
-            }
-        }
-        if (stall && bp_thr) {
+        /* drive: a new sample is offered unless a gap is drawn; once offered it
+         * stays until taken (AXI-Stream) */
+        uint32_t need = (sv == 0) & (nin < n);
+        if (gap_thr) {
             uint64_t rv = xs_next(&rng);
-            if (bp_burst) {
-                bp_burst--;
-                mr = 0;
-            } else {
-                mr = (uint32_t)(rv >> 32) >= bp_thr;
-                if ((rv & 0xfff) == 0)
-                    bp_burst = (uint32_t)(2 * L + 4 + ((rv >> 12) & 15));
-            }
+            uint32_t inb = gap_burst != 0;
+            uint32_t pass = (uint32_t)(rv >> 32) >= gap_thr;
+            uint32_t start = need & (inb ^ 1) & (pass ^ 1) & ((rv & 0xfff) == 0);
+            uint32_t go = need & (inb ^ 1) & pass;
+            gap_burst = start ? blen + (uint32_t)((rv >> 12) & 15) : gap_burst - (need & inb);
+            sv |= go;
+            c_gap += need & (go ^ 1);
+        } else {
+            sv |= need;
+        }
+        if (bp_thr) {
+            uint64_t rv = xs_next(&rng);
+            uint32_t inb = bp_burst != 0;
+            mr = (inb ^ 1) & ((uint32_t)(rv >> 32) >= bp_thr);
+            uint32_t start = (inb ^ 1) & ((rv & 0xfff) == 0);
+            bp_burst = start ? blen + (uint32_t)((rv >> 12) & 15) : bp_burst - inb;
         }
         uint64_t si = nin & RMASK;
         io.s_valid = sv;
@@ -673,84 +693,40 @@ ALWAYS_INLINE int loop(run_t *u, dut_t *d, uint64_t *cycp, const int stall, cons
         io.m_ready = mr;
         dut_cycle(d, &io);
 
-        /* check the output side */
+        /* output side: a result shown for the first time is checked; one still
+         * held (m_ready was low) must not have changed */
         uint32_t mv = io.m_valid & 1;
         uint64_t got = (io.m_data & omask) | (uint64_t)(io.m_ovf & 1) << 32;
-        /* the same result still held: checked when it first showed */
-        int same = stall && held && mv && got == held_val;
-        if (stall && UNLIKELY(held) && !same) {
-            if (err_proto(u, cyc, mv ? "m_data/m_ovf changed while m_valid && !m_ready"
-                                     : "m_valid dropped while m_ready was low", nout, 1)) {
-                stopped = 1;
-                break;
-            }
-        }
-        if (mv && same) {
-            if (mr && nout != nin) {
-                if (dump)
-                    dump_line(dump, sext(got & 0xffffffffu, t->c->out.w), (unsigned)(got >> 32));
-                nout++;
-                last_prog = cyc;
-            }
-        } else if (mv) {
-            if (UNLIKELY(nout == nin)) {
-                if (err_proto(u, cyc, "m_valid high with no sample outstanding (a duplicate or "
-                              "spurious result)", 0, 0)) {
-                    stopped = 1;
-                    break;
-                }
-            } else {
-                uint64_t so = nout & RMASK;
-                if (UNLIKELY(got != r->exp[so]) && err_data(u, cyc, nout, got)) {
-                    stopped = 1;
-                    break;
-                }
-                uint64_t due = r->acc[so] + L;
-                if (UNLIKELY(exact ? cyc != due : cyc < due) && err_latency(u, cyc, nout)) {
-                    stopped = 1;
-                    break;
-                }
-                if (mr) {
-                    if (dump)
-                        dump_line(dump, sext(got & 0xffffffffu, t->c->out.w),
-                                  (unsigned)(got >> 32));
-                    nout++;
-                    last_prog = cyc;
-                }
-            }
-        } else if (exact && nout != nin && UNLIKELY(r->acc[nout & RMASK] + L == cyc)) {
-            if (err_proto(u, cyc, "m_valid low when the result was due", nout, 1)) {
-                stopped = 1;
-                break;
-            }
-        }
-        if (stall) {
-            held = mv & !mr;
-            held_val = got;
-            c_out_hold += held;
-            if (held) {
-                hold_run++;
-            } else {
-                c_long += hold_run > L;
-                hold_run = 0;
-            }
-        }
-        /* input side */
-        if (sv) {
-            if (io.s_ready & 1) {
-                r->acc[si] = cyc;
-                nin++;
-                sv = 0;
-                last_prog = cyc;
-            } else {
-                if (exact && err_proto(u, cyc, "s_ready low with m_ready high (full throughput "
-                                       "lost)", nin, 1)) {
-                    stopped = 1;
-                    break;
-                }
-                c_in_stall++;
-            }
-        }
+        uint32_t have = nout != nin;
+        uint64_t so = nout & RMASK, due = r->acc[so] + L;
+        uint32_t same = held & mv & (got == held_val);
+        uint32_t fresh = mv & (same ^ 1);
+        uint32_t late = exact ? cyc != due : cyc < due;
+        uint32_t bad = (held & (same ^ 1)) | (fresh & (have ^ 1)) |
+                       (fresh & have & ((got != r->exp[so]) | late)) |
+                       (exact & (mv ^ 1) & have & (due == cyc));
+        if (UNLIKELY(bad) && stall_bad(u, cyc, held, same, mv, got, nout, nin, exact))
+            break;
+        uint32_t pop = mv & mr & have;
+        if (dump && pop)
+            dump_line(dump, sext(got & 0xffffffffu, t->c->out.w), (unsigned)(got >> 32));
+        nout += pop;
+        last_prog = pop ? cyc : last_prog;
+        held = mv & (mr ^ 1);
+        held_val = got;
+        c_out_hold += held;
+        c_long += (held ^ 1) & (hold_run > L);
+        hold_run = held ? hold_run + 1 : 0;
+        /* input side (acc[si] is only read once the sample has been taken) */
+        uint32_t sr = io.s_ready & 1, take = sv & sr;
+        r->acc[si] = cyc;
+        nin += take;
+        c_in_stall += sv & (sr ^ 1);
+        if (UNLIKELY(exact & sv & (sr ^ 1)) &&
+            err_proto(u, cyc, "s_ready low with m_ready high (full throughput lost)", nin, 1))
+            break;
+        sv &= take ^ 1;
+        last_prog = take ? cyc : last_prog;
         cyc++;
         if (UNLIKELY(cyc >= stop))
             break;
@@ -775,7 +751,6 @@ ALWAYS_INLINE int loop(run_t *u, dut_t *d, uint64_t *cycp, const int stall, cons
                 err_note(u, cyc);
             }
             st->fatal = 1;
-            stopped = 1;
             break;
         }
         if (UNLIKELY((cyc & 0xfffff) == 0) && show) {
@@ -786,7 +761,6 @@ ALWAYS_INLINE int loop(run_t *u, dut_t *d, uint64_t *cycp, const int stall, cons
             }
         }
     }
-    (void)stopped;
     if (show)
         progress(u, nout, t0, 1);
     st->samples += nout;
@@ -795,15 +769,14 @@ ALWAYS_INLINE int loop(run_t *u, dut_t *d, uint64_t *cycp, const int stall, cons
     st->cov[CV_OUT_HOLD] += c_out_hold;
     st->cov[CV_LONG_HOLD] += c_long;
     *cycp = cyc;
-    return 0;
 }
 
-static COLD void loop_stall(run_t *u, dut_t *d, uint64_t *cyc, int exact)
+static void loop_stall(run_t *u, dut_t *d, uint64_t *cyc, int exact)
 {
     if (exact)
-        loop(u, d, cyc, 1, 1);
+        loop(u, d, cyc, 1);
     else
-        loop(u, d, cyc, 1, 0);
+        loop(u, d, cyc, 0);
 }
 
 /* The full-rate path found a bad cycle: say what is wrong. 1: stop the run. */
