@@ -9,7 +9,7 @@
 set -euo pipefail
 cosim=${1:?usage: bench.sh COSIM OUTDIR [REPS]}
 out=${2:?usage: bench.sh COSIM OUTDIR [REPS]}
-reps=${3:-3}
+reps=${3:-5}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out"
 key=rtl-s16.15-u16.12-s16.15-half-even-sat-fast
