@@ -273,16 +273,17 @@ int main(int argc, char **argv)
         flock(cfd, LOCK_UN);
         close(cfd);
         mk[n - 1] = target;
+        const char *failed_log = log;
+        static char log2[PATH_MAX + 720];
         if (rc == 0) {
-            char log2[PATH_MAX + 720];
             snprintf(log2, sizeof log2, "%s.model", log);
             rc = run(mk, log2);
-            if (rc != 0)
-                memcpy(log, log2, strlen(log2) + 1 < sizeof log ? strlen(log2) + 1 : 0);
+            failed_log = log2;
         }
         if (rc != 0) {
-            fprintf(stderr, "cosim: building %s failed (exit %d); end of %s:\n", key, rc, log);
-            tail(log, 25);
+            fprintf(stderr, "cosim: building %s failed (exit %d); end of %s:\n", key, rc,
+                    failed_log);
+            tail(failed_log, 25);
             return 2;
         }
     }
