@@ -275,7 +275,7 @@ static void corners_make(ctx_t *t)
                              gf < gw ? ((uint32_t)1 << gf) + 1 : 1,
                              (uint32_t)1 << (gw - 1), 3u & t->gmax };
         for (int k = 0; k < 8; k++) {
-            int dup = 0;
+            int dup = cand[k] > t->gmax; /* 2^G_F + 1 does not fit a u1.0 gain */
             for (int m = 0; m < ng; m++)
                 dup |= gl[m] == cand[k];
             if (!dup)
