@@ -49,7 +49,7 @@ bench-cocotb: | deps-bench
 bench-peers: bench-icarus bench-cocotb
 
 # Each peer must fail on each planted fault (bench/mutate.sh), and the Python
-# golden model must agree with gsref. About 30 s.
+# golden model must agree with gsref. About 15 s.
 bench-sanity: $(BENCH_VPI) gsref | deps-bench
 	@$(BENCH_PY) bench/gs_golden.py
 	@cd bench && $(BENCH_PY) check_golden.py $(abspath $(BUILD))/bin/gsref
