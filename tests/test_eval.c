@@ -399,14 +399,7 @@ static void test_code_fits(void **state)
 
 int main(void)
 {
-    test_main_init();
-    const char *s = getenv("TEST_SEED");
-    if (s)
-        seed_base = strtoull(s, NULL, 0);
-    const char *sc = getenv("TEST_SCALE");
-    if (sc)
-        scale = strtod(sc, NULL);
-    print_message("[ info     ] seed 0x%llx, scale %g\n", (unsigned long long)seed_base, scale);
+    test_main_init(&seed_base, &scale);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exhaustive_small),
         cmocka_unit_test(test_all_x_16),

@@ -252,14 +252,7 @@ static void test_gain_2p31(void **state)
 
 int main(void)
 {
-    test_main_init();
-    const char *s = getenv("TEST_SEED");
-    if (s)
-        seed_base = strtoull(s, NULL, 0);
-    const char *sc = getenv("TEST_SCALE");
-    if (sc)
-        scale = strtod(sc, NULL);
-    print_message("[ info     ] seed 0x%llx, scale %g\n", (unsigned long long)seed_base, scale);
+    test_main_init(&seed_base, &scale);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_build_options),
         cmocka_unit_test(test_random_pairs),

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -145,10 +146,20 @@ static inline void tstat_assert(const tstat_t *st, const char *what)
 }
 
 /* Line-buffered stdout, so that cmocka's stdout and stderr lines keep their
- * order when make pipes them into one log. */
-static inline void test_main_init(void)
+ * order when make pipes them into one log. With seed and scale: TEST_SEED and
+ * TEST_SCALE from the environment override the suite's defaults. */
+static inline void test_main_init(uint64_t *seed, double *scale)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
+    if (!seed || !scale)
+        return;
+    const char *s = getenv("TEST_SEED");
+    if (s)
+        *seed = strtoull(s, NULL, 0);
+    const char *sc = getenv("TEST_SCALE");
+    if (sc)
+        *scale = strtod(sc, NULL);
+    print_message("[ info     ] seed 0x%llx, scale %g\n", (unsigned long long)*seed, *scale);
 }
 
 #endif
