@@ -84,6 +84,25 @@ extern "C" int dut_latency(dut_t *d)
     return l == 0xffffffffu ? -1 : (int)l;
 }
 
+/* The second half of a cycle: the settled low phase is traced, then the rising
+ * edge is evaluated and traced. Shared by dut_cycle and dut_batch. */
+static inline void rising_edge(dut_t *d)
+{
+    Vcosim_top *t = d->top;
+#if VM_TRACE
+    bool tr = d->tfp && d->cycle >= d->tr_from && d->cycle < d->tr_to;
+    if (tr)
+        d->tfp->dump(2 * d->cycle);
+#endif
+    t->clk = 1;
+    t->eval();
+#if VM_TRACE
+    if (tr)
+        d->tfp->dump(2 * d->cycle + 1);
+#endif
+    d->cycle++;
+}
+
 extern "C" void dut_cycle(dut_t *d, dut_io_t *io)
 {
     Vcosim_top *t = d->top;
@@ -98,18 +117,7 @@ extern "C" void dut_cycle(dut_t *d, dut_io_t *io)
     io->m_valid = t->m_valid;
     io->m_data = t->m_data;
     io->m_ovf = t->m_ovf;
-#if VM_TRACE
-    bool tr = d->tfp && d->cycle >= d->tr_from && d->cycle < d->tr_to;
-    if (tr)
-        d->tfp->dump(2 * d->cycle);
-#endif
-    t->clk = 1;
-    t->eval();
-#if VM_TRACE
-    if (tr)
-        d->tfp->dump(2 * d->cycle + 1);
-#endif
-    d->cycle++;
+    rising_edge(d);
 }
 
 extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t nv,
@@ -130,18 +138,7 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
         t->eval();
         out[i] = (uint64_t)t->m_data | (uint64_t)t->m_ovf << DUT_OVF_BIT |
                  (uint64_t)t->m_valid << DUT_VALID_BIT | (uint64_t)t->s_ready << DUT_READY_BIT;
-#if VM_TRACE
-        bool tr = d->tfp && d->cycle >= d->tr_from && d->cycle < d->tr_to;
-        if (tr)
-            d->tfp->dump(2 * d->cycle);
-#endif
-        t->clk = 1;
-        t->eval();
-#if VM_TRACE
-        if (tr)
-            d->tfp->dump(2 * d->cycle + 1);
-#endif
-        d->cycle++;
+        rising_edge(d);
     }
 }
 
