@@ -12,7 +12,7 @@ PICORV32_PKG="pythondata-cpu-picorv32==1.0.post218"
 COCOTB_PKG="cocotb==1.9.2"
 
 want=${1:-all}
-apt_core=(make gcc g++ verilator iverilog libcmocka-dev libfixmath-dev pkg-config)
+apt_core=(make gcc g++ perl python3 zlib1g-dev verilator iverilog libcmocka-dev libfixmath-dev pkg-config)
 apt_synth=(yosys nextpnr-ice40 fpga-icestorm)
 apt_soc=(gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf python3-pip)
 
@@ -32,8 +32,12 @@ if ((${#missing[@]})); then
   echo "deps.sh: installing Debian packages: ${missing[*]}" >&2
   SUDO=; [ "$(id -u)" -eq 0 ] || SUDO=sudo
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if ! { $SUDO apt-get update -qq && \
+         $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
+    echo "deps.sh: error: could not install ${missing[*]} with apt-get (root or sudo, and Debian's" \
+         "package servers, are needed); install them by hand and run make again" >&2
+    exit 1
+  fi
 fi
 
 PY=${PYTHON:-python3}
@@ -43,8 +47,12 @@ pip_need() { # name==ver: true if not installed at that version
 }
 pip_install() {
   echo "deps.sh: installing PyPI package $1" >&2
+  # Debian 12's own python3 refuses pip without --break-system-packages (PEP 668)
   $PY -m pip install -q --disable-pip-version-check "$1" 2>/dev/null ||
-    $PY -m pip install -q --disable-pip-version-check --break-system-packages "$1"
+    $PY -m pip install -q --disable-pip-version-check --break-system-packages "$1" || {
+      echo "deps.sh: error: could not install $1 from PyPI with $PY -m pip" >&2
+      exit 1
+    }
 }
 case $want in
   soc|all|bench) pip_need "$PICORV32_PKG" && pip_install "$PICORV32_PKG" ;;
