@@ -36,8 +36,9 @@ test-unit-c: $(UNIT_BINS)
 	@start=$$(date +%s); failed=0; total=0; \
 	for b in $(UNIT_BINS); do \
 	  echo "== $$b"; \
-	  $$b 2>&1 | tee $$b.log; \
-	  if ! grep -q '^\[  PASSED  \] [0-9]* test(s)\.' $$b.log || grep -q '^\[  FAILED  \]' $$b.log; then \
+	  $$b > $$b.log 2>&1; rc=$$?; cat $$b.log; \
+	  if [ $$rc -ne 0 ] || ! grep -q '^\[  PASSED  \] [0-9]* test(s)\.' $$b.log || \
+	     grep -q '^\[  FAILED  \]' $$b.log; then \
 	    failed=$$((failed + 1)); fi; \
 	  n=$$(sed -n 's/^\[==========\] \([0-9]*\) test(s) run\./\1/p' $$b.log); \
 	  total=$$((total + $${n:-0})); \

@@ -14,13 +14,6 @@
 #define NMODES ((int)GS_ROUND_COUNT * (int)GS_OVF_COUNT)
 
 static uint64_t seed_base = 0x6761696E73746167u; /* "gainstag" */
-static double scale = 1.0;
-
-static unsigned long scaled(unsigned long n)
-{
-    double v = (double)n * scale;
-    return v < 1 ? 1 : (unsigned long)v;
-}
 
 /* Every mode pair of one format, in an array of 24 configurations. */
 static void make_all_modes(tcfg_t *t, tfmt_t f)
@@ -399,7 +392,7 @@ static void test_code_fits(void **state)
 
 int main(void)
 {
-    test_main_init(&seed_base, &scale);
+    test_main_init(&seed_base);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exhaustive_small),
         cmocka_unit_test(test_all_x_16),

@@ -36,13 +36,6 @@
 static gs_config_t lfm;
 static ref_cfg_t lref;
 static uint64_t seed_base = 0x4C49424658u;
-static double scale = 1.0;
-
-static unsigned long scaled(unsigned long n)
-{
-    double v = (double)n * scale;
-    return v < 1 ? 1 : (unsigned long)v;
-}
 
 /* -g as an int32 without implementation-defined conversions; g <= 2^31. */
 static int32_t neg_gain(uint32_t g)
@@ -252,7 +245,7 @@ static void test_gain_2p31(void **state)
 
 int main(void)
 {
-    test_main_init(&seed_base, &scale);
+    test_main_init(&seed_base);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_build_options),
         cmocka_unit_test(test_random_pairs),

@@ -145,21 +145,36 @@ static inline void tstat_assert(const tstat_t *st, const char *what)
         fail_msg("%s: %llu of %llu checks disagree with the reference", what, st->bad, st->checked);
 }
 
+/* The factor TEST_SCALE applies to the random sample counts (1 by default). */
+static inline double *test_scale(void)
+{
+    static double scale = 1.0;
+    return &scale;
+}
+
+/* n scaled by TEST_SCALE, at least 1. */
+static inline unsigned long scaled(unsigned long n)
+{
+    double v = (double)n * *test_scale();
+    return v < 1 ? 1 : (unsigned long)v;
+}
+
 /* Line-buffered stdout, so that cmocka's stdout and stderr lines keep their
- * order when make pipes them into one log. With seed and scale: TEST_SEED and
+ * order when make pipes them into one log. With a seed: TEST_SEED and
  * TEST_SCALE from the environment override the suite's defaults. */
-static inline void test_main_init(uint64_t *seed, double *scale)
+static inline void test_main_init(uint64_t *seed)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
-    if (!seed || !scale)
+    if (!seed)
         return;
     const char *s = getenv("TEST_SEED");
     if (s)
         *seed = strtoull(s, NULL, 0);
     const char *sc = getenv("TEST_SCALE");
     if (sc)
-        *scale = strtod(sc, NULL);
-    print_message("[ info     ] seed 0x%llx, scale %g\n", (unsigned long long)*seed, *scale);
+        *test_scale() = strtod(sc, NULL);
+    print_message("[ info     ] seed 0x%llx, scale %g\n", (unsigned long long)*seed,
+                  *test_scale());
 }
 
 #endif
