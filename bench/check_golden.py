@@ -63,7 +63,12 @@ def main():
                         print("check_golden: %s failed: %s" % (" ".join(cmd), out.stderr.strip()),
                               file=sys.stderr)
                         return 1
-                    for x, line in zip(xs, out.stdout.split("\n")):
+                    lines = out.stdout.splitlines()
+                    if len(lines) != len(xs):
+                        print("check_golden: %s printed %d lines for %d inputs"
+                              % (" ".join(cmd), len(lines), len(xs)), file=sys.stderr)
+                        return 1
+                    for x, line in zip(xs, lines):
                         y, o = map(int, line.split())
                         checked += 1
                         if m.eval(x, g) != (y, o):
