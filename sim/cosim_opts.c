@@ -238,7 +238,7 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
                        "needs LO <= HI, both codes of the gain format");
         o->g_lo = (uint32_t)lo;
         o->g_hi = (uint32_t)hi;
-        o->gain_range = o->all_gains = true;
+        o->all_gains = true;
     } else if (o->all_gains) {
         o->g_lo = 0;
         o->g_hi = (uint32_t)(((uint64_t)1 << c->gain.w) - 1);

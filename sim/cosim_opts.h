@@ -21,7 +21,7 @@ typedef struct {
     uint64_t random_n;
     bool random;
     uint64_t seed;
-    bool exhaustive, all_gains, gain_range;
+    bool exhaustive, all_gains;
     uint32_t g_lo, g_hi;       /* --gain-range LO:HI (codes, inclusive) */
     bool fixed_gain;           /* random/corners: only the configured gain */
     /* handshakes */

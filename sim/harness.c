@@ -811,6 +811,20 @@ static COLD int fast_error(run_t *u, uint64_t c0, uint64_t c, uint64_t w, uint64
  * c0 + j + LATENCY; every other cycle must have m_valid low. The DUT runs a
  * chunk of cycles per call (dut_batch) and every cycle of it is then compared.
  */
+/*
+ * A chunk in the steady state (every cycle takes a sample and returns one):
+ * the expected words have one shape, so the check is a tight loop. False on
+ * any difference; the general loop then finds and reports it.
+ */
+static int steady_ok(const uint64_t *out, const uint64_t *exp, uint64_t e0, uint64_t m,
+                     uint64_t mask, uint64_t flags)
+{
+    uint64_t bad = 0;
+    for (uint64_t i = 0; i < m; i++)
+        bad |= (out[i] & mask) ^ (exp[(e0 + i) & RMASK] | flags);
+    return bad == 0;
+}
+
 static void loop_fast(run_t *u, dut_t *d, uint64_t *cycp)
 {
     const ctx_t *t = u->t;
@@ -837,7 +851,9 @@ static void loop_fast(run_t *u, dut_t *d, uint64_t *cycp)
         uint64_t nv = k < n ? (n - k < m ? n - k : m) : 0;
         size_t s0 = (size_t)(k & RMASK);
         dut_batch(d, r->xr + s0, r->g + s0, (size_t)nv, (size_t)m, r->out);
-        for (uint64_t i = 0; i < m; i++) {
+        if (k >= L && k + m <= n && steady_ok(r->out, r->exp, k - L, m, dm | V | R, V | R)) {
+            checked += m;
+        } else for (uint64_t i = 0; i < m; i++) {
             uint64_t c = k + i, w = r->out[i];
             uint64_t rr = c < n ? R : 0;
             int due = c >= L && c - L < n;
@@ -965,8 +981,8 @@ static int run_slice(const ctx_t *t, const slice_t *sl, stats_t *st)
     st->seconds = now_s() - t0;
 out:
     st->cycles = cyc;
-    if (o->coverage && dut_coverage_write(d, o->coverage) < 0)
-        fprintf(stderr, "cosim: --coverage: this model was built without coverage\n");
+    if (o->coverage)
+        dut_coverage_write(d, o->coverage); /* a coverage build: checked before the run */
     dut_free(d);
     free(r);
     return 0;
@@ -1076,7 +1092,6 @@ int cosim_run(cosim_opts_t *o)
     t.imask = (uint32_t)(((uint64_t)1 << iw) - 1);
     t.omask = (uint32_t)(((uint64_t)1 << t.c->out.w) - 1);
     t.gmax = (uint32_t)(((uint64_t)1 << t.c->gain.w) - 1);
-    t.jobs = o->jobs;
     {
         int gw = t.c->gain.w, gf = t.c->gain.f;
         uint32_t one = gf < gw ? (uint32_t)1 << gf : t.gmax;
@@ -1099,6 +1114,10 @@ int cosim_run(cosim_opts_t *o)
     }
     if (o->trace && !di->traced) {
         fprintf(stderr, "cosim: --trace: this simulator was built without tracing\n");
+        return 2;
+    }
+    if (o->coverage && !di->coverage) {
+        fprintf(stderr, "cosim: --coverage: this simulator was built without coverage\n");
         return 2;
     }
     if (cosim_opts_load(o) < 0)

@@ -53,11 +53,17 @@ else
 fi
 
 # --jobs 2 gives the same summary counts as one job
-s1=$("$cosim" --corners --random 100k --no-progress | grep -E '^cosim: samples|^coverage')
-s2=$("$cosim" --corners --random 100k --jobs 2 --no-progress | grep -E '^cosim: samples|^coverage')
+# (both runs must pass and print a summary, or two empty summaries would agree)
+o1=$("$cosim" --corners --random 100k --no-progress 2>&1); r1=$?
+o2=$("$cosim" --corners --random 100k --jobs 2 --no-progress 2>&1); r2=$?
+s1=$(echo "$o1" | grep -E '^cosim: samples|^coverage')
+s2=$(echo "$o2" | grep -E '^cosim: samples|^coverage')
 strip() { sed -e 's/, cycles [0-9]*//' -e 's/, [0-9.]* s, .*//'; }
 c1=$(echo "$s1" | strip); c2=$(echo "$s2" | strip)
-if [ "$c1" = "$c2" ]; then ok "--jobs 2: same samples, overflows and coverage as --jobs 1"
+if [ $r1 -ne 0 ] || [ $r2 -ne 0 ] || ! echo "$o1" | grep -q '^cosim: samples 100232,' ||
+   ! echo "$o2" | grep -q '^cosim: PASS'; then
+  bad "--jobs 1/2 runs did not both pass with a summary (exit $r1, $r2)"
+elif [ "$c1" = "$c2" ]; then ok "--jobs 2: same samples, overflows and coverage as --jobs 1"
 else bad "--jobs 2 differs from --jobs 1:"$'\n'"$s1"$'\n'"$s2"; fi
 
 # --trace: a waveform of a passing run; on a planted fault, the window around it
