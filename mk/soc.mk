@@ -158,9 +158,14 @@ soc-board-sim: $(SOC)/vl_board/Vicebreaker_top $(SOC)/fw_rv32im_sim.hex $(GSCOMP
 # UART divider (regression).
 soc-sim-configs: $(SOC)/vl_libfixmath/Vsoc_top $(SOC)/vl_odd/Vsoc_top $(SOC)/vl_baud/Vsoc_top \
                  $(SOC)/fw_rv32im_sim.hex $(GSCOMPARE)
-	@for c in libfixmath odd baud; do \
-	  $(SOC)/vl_$$c/Vsoc_top +fw=$(SOC)/fw_rv32im_sim.hex --log $(SOC)/uart_$$c.log \
-	    --max-cycles $(SOC_MAX_CYCLES) --quiet && $(GSCOMPARE) $(SOC)/uart_$$c.log || exit 1; \
+	@for c in libfixmath:"in=s32.16 gain=u32.16 out=s32.16 round=half-away overflow=sat" \
+	          odd:"in=s12.11 gain=u10.3 out=s9.4 round=half-down overflow=wrap" \
+	          baud:"in=s16.15 gain=u16.12 out=s16.15 round=half-even overflow=sat"; do \
+	  name=$${c%%:*}; want=$${c#*:}; \
+	  $(SOC)/vl_$$name/Vsoc_top +fw=$(SOC)/fw_rv32im_sim.hex --log $(SOC)/uart_$$name.log \
+	    --max-cycles $(SOC_MAX_CYCLES) --quiet && $(GSCOMPARE) $(SOC)/uart_$$name.log || exit 1; \
+	  grep -q "^GS1 BEGIN $$want " $(SOC)/uart_$$name.log || \
+	    { echo "soc-sim-configs: $$name: the peripheral did not run as $$want"; exit 1; }; \
 	done
 
 # The SoC simulation can fail: a firmware that hangs hits the cycle limit, and

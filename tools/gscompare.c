@@ -265,6 +265,8 @@ static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
         {"mismatch", r->hw_sw_diff, false},
         {"sw_ovf", r->sw_ovf, false},
         {"hw_ovf", r->hw_ovf, false},
+        {"hw_ovf_cnt", r->hw_ovf, false}, /* the peripheral's own counter */
+        {"swx", 0, false},                /* gs_eval and the block API agreed */
     };
     const char *result = NULL;
     r->figures[0] = '\0';
