@@ -40,7 +40,7 @@ synth: | deps-synth
 
 synth-netlists: $(SYNTH_STAMP)
 $(SYNTH_STAMP): $(SYNTH_SRC) | deps-synth
-	nice $(SYNTH_PY) --build $(SYNTH_DIR) --netlist-only
+	nice $(SYNTH_PY) --build $(SYNTH_DIR) --netlist-only --strict-dsp
 	@touch $@
 
 # Both parts' netlists against the C model, every cycle, with stalls (the

@@ -11,12 +11,13 @@ Configuration options are gsref's (SPEC section 6): --in FMT --gain-fmt FMT
 --out FMT --round MODE --overflow MODE --profile NAME (later options override).
 Synthesis options: --part up5k|hx8k|all, --seed N, --seeds N,N,... (extra
 nextpnr runs for the Fmax spread over seeds), --freq-up5k MHZ, --freq-hx8k MHZ,
---build DIR, --netlist-only (yosys only, no place and route).
+--build DIR, --netlist-only (yosys only, no place and route), --strict-dsp.
 
 Parts: iCE40UP5K-SG48 with yosys -dsp (SB_MAC16, USE_DSP=1); iCE40HX8K-CT256,
 no DSP (USE_DSP=0, the pipelined LUT multiplier). Exit status: 0 when every
 step ran (a timing failure is reported in the table, and by
---fail-on-timing with status 1), 2 for a bad option, 1 when a tool failed.
+--fail-on-timing with status 1), 2 for a bad option, 1 when a tool failed or the
+multiply lost its SB_MAC16 (--strict-dsp: or a DSP is not register-bounded).
 """
 import json
 import os
@@ -70,11 +71,12 @@ def parse_fmt(opt, text, signed):
 def parse_args(argv):
     cfg = dict(PROFILES["default"])
     o = dict(parts=["up5k", "hx8k"], seed=1, seeds=[], freq={}, build=os.path.join("build", "synth"),
-             netlist_only=False, fail_on_timing=False)
+             netlist_only=False, fail_on_timing=False, strict_dsp=False)
     i = 0
     while i < len(argv):
         a = argv[i]
-        flags = {"--netlist-only": "netlist_only", "--fail-on-timing": "fail_on_timing"}
+        flags = {"--netlist-only": "netlist_only", "--fail-on-timing": "fail_on_timing",
+                 "--strict-dsp": "strict_dsp"}
         if a in flags:
             o[flags[a]] = True
             i += 1
@@ -283,6 +285,22 @@ def synth_part(part, params, tag, o, latency):
                           dsp=block.get("SB_MAC16", 0),
                           ram=sum(v for k, v in block.items() if k.startswith("SB_RAM"))),
                dsp_regs=dsps, yosys_s=round(t_y1, 1))
+    # The DSP packing is why the UP5K path exists: a yosys or RTL change that
+    # loses it is a failure. A DSP without its registers (nextpnr 0.4 then
+    # reports a meaningless Fmax) is one under --strict-dsp (make test's
+    # default-profile netlists), a warning otherwise: small odd multiplies keep
+    # fabric registers.
+    if P["dsp"]:
+        want = 1 if params["IN_W"] <= 16 and params["G_W"] <= 16 else None
+        if want is not None and res["block"]["dsp"] != want:
+            die("%s: the %dx%d multiply maps to %d SB_MAC16, expected %d" %
+                (part, params["IN_W"], params["G_W"], res["block"]["dsp"], want), 1)
+        if not dsps and res["block"]["dsp"]:
+            die("%s: SB_MAC16 cells found but none read back" % part, 1)
+        loose = [x["cell"] for x in dsps if not x["bounded"]]
+        if loose and o["strict_dsp"]:
+            die("%s: SB_MAC16 not register-bounded (its Fmax would not be credible): %s" %
+                (part, ", ".join(loose)), 1)
     if o["netlist_only"]:
         return res
     # 2. wrapper + that netlist; place, route, pack
@@ -393,14 +411,14 @@ def main():
         with open(os.path.join(path, "report.json"), "w") as f:
             json.dump(dict(config=cfg, results=results), f, indent=2)
     print("synth: report in %s/report.{txt,json}" % outd)
+    if any(not x["bounded"] for r in results for x in r["dsp_regs"]):
+        print("synth: WARNING: an SB_MAC16 is not register-bounded; nextpnr 0.4 has no "
+              "DSP timing, so its Fmax is not credible")
     bad = [r["part"] for r in results if r.get("timing_pass") is False]
     if bad:
         print("synth: timing FAILED at the requested frequency on: %s" % ", ".join(bad))
         if o["fail_on_timing"]:
             sys.exit(1)
-    if any(not x["bounded"] for r in results for x in r["dsp_regs"]):
-        print("synth: WARNING: an SB_MAC16 is not register-bounded; nextpnr 0.4 has no "
-              "DSP timing, so its Fmax is not credible")
 
 
 if __name__ == "__main__":
