@@ -300,7 +300,7 @@ static void test_parse_fmt(void **state)
 
 int main(void)
 {
-    test_main_init(NULL, NULL);
+    test_main_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_config_each_fault),
         cmocka_unit_test(test_config_sweep),

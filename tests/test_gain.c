@@ -278,7 +278,7 @@ static void test_resistor_ratio(void **state)
 
 int main(void)
 {
-    test_main_init(NULL, NULL);
+    test_main_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ratio_hand),
         cmocka_unit_test(test_ratio_random),

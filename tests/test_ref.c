@@ -136,7 +136,7 @@ static void test_ref_legality(void **state)
 
 int main(void)
 {
-    test_main_init(NULL, NULL);
+    test_main_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ref_rounding_small),
         cmocka_unit_test(test_ref_rounding_extreme_shift),

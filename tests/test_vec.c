@@ -142,7 +142,7 @@ static void test_vec_file(void **state)
 
 int main(void)
 {
-    test_main_init(NULL, NULL);
+    test_main_init(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_code),
         cmocka_unit_test(test_parse_code_all16),
