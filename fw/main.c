@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "gainstage.h"
+#include "gs_crc16.h"
 #include "soc.h"
 
 #ifndef FW_NRANDOM
@@ -112,21 +113,10 @@ static void put_fmt(const char *key, gs_fmt_t f)
     put_u32(f.f);
 }
 
-static uint16_t crc16(const char *s, unsigned n)
-{
-    uint16_t crc = 0xffffu;
-    for (unsigned i = 0; i < n; i++) {
-        crc ^= (uint16_t)((uint8_t)s[i] << 8);
-        for (int b = 0; b < 8; b++)
-            crc = (crc & 0x8000u) ? (uint16_t)((crc << 1) ^ 0x1021u) : (uint16_t)(crc << 1);
-    }
-    return crc;
-}
-
 /* Seal the line with its CRC and send it. */
 static void line_send(void)
 {
-    uint16_t crc = crc16(line, line_len);
+    uint16_t crc = gs_crc16(line, line_len);
     line[line_len++] = '*';
     put_hex(crc, 4);
     line[line_len++] = '\n';

@@ -24,7 +24,7 @@ FW_FLAGS     := $(WARN) -ffreestanding -ffunction-sections -fdata-sections -mabi
                 --specs=picolibc.specs -Icmodel -Ifw
 FW_LDFLAGS   := -nostartfiles -T fw/link.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments
 FW_OPT       := -O2 -flto
-FW_DEPS      := mk/soc.mk fw/main.c fw/start.S fw/soc.h fw/link.ld $(MODEL_SRC) $(MODEL_HDR)
+FW_DEPS      := mk/soc.mk fw/main.c fw/start.S fw/soc.h fw/gs_crc16.h fw/link.ld $(MODEL_SRC) $(MODEL_HDR)
 FW_NRANDOM_SIM   := 160
 FW_NRANDOM_BOARD := 2000
 
@@ -66,9 +66,9 @@ $(BIN2HEX): fw/bin2hex.c | deps-core
 	$(CC) $(WARN) $(CFLAGS) fw/bin2hex.c -o $@
 
 # ---- the compare tool ----
-$(GSCOMPARE): tools/gscompare.c $(MODEL_SRC) $(MODEL_HDR) | deps-core
+$(GSCOMPARE): tools/gscompare.c fw/gs_crc16.h $(MODEL_SRC) $(MODEL_HDR) | deps-core
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) -Icmodel tools/gscompare.c $(MODEL_SRC) -o $@
+	$(CC) $(WARN) $(CFLAGS) -Icmodel -Ifw tools/gscompare.c $(MODEL_SRC) -o $@
 gscompare: $(GSCOMPARE)
 
 # ---- SoC under Verilator ----

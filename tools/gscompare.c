@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "gainstage.h"
+#include "gs_crc16.h"
 
 static const char *prog = "gscompare";
 static unsigned long max_report = 20;
@@ -43,17 +44,6 @@ typedef struct {
 typedef struct {
     unsigned long runs, samples, sw_bad, hw_bad, errors, tally_bad;
 } totals_t;
-
-static uint16_t crc16(const char *s, size_t n)
-{
-    uint16_t crc = 0xffffu;
-    for (size_t i = 0; i < n; i++) {
-        crc ^= (uint16_t)((uint8_t)s[i] << 8);
-        for (int b = 0; b < 8; b++)
-            crc = (crc & 0x8000u) ? (uint16_t)((crc << 1) ^ 0x1021u) : (uint16_t)(crc << 1);
-    }
-    return crc;
-}
 
 static void err(totals_t *t, const char *file, unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -94,7 +84,7 @@ static int check_crc(char *s, const char **why)
         *why = "checksum field is not 4 hex digits (truncated line?)";
         return -1;
     }
-    if (crc16(s, (size_t)(star - s)) != v) {
+    if (gs_crc16(s, (size_t)(star - s)) != v) {
         *why = "checksum mismatch (line garbled on the way?)";
         return -1;
     }

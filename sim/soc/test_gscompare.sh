@@ -41,6 +41,7 @@ expect crlf_noise "$dir/crlf_noise.txt" 0 ""
 
 # Pick the 10th sample line.
 n=$(grep -n '^S ' "$good" | sed -n 10p | cut -d: -f1)
+[ -n "$n" ] || { echo "test_gscompare: $good has fewer than 10 sample lines"; exit 1; }
 orig=$(sed -n "${n}p" "$good")
 body=${orig%\**}
 read -r _ idx x g swy swo hwy hwo <<< "$body"
