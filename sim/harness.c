@@ -1157,24 +1157,22 @@ int cosim_run(cosim_opts_t *o)
             sl.tr_to = o->trace_all ? UINT64_MAX : 2 * o->trace_window;
         if (run_slice(&t, &sl, &tot) < 0)
             return 2;
-        /* a window around the first mismatch: replay the same run up to it */
-        if (o->trace && !o->trace_all && tot.errors && tot.first_bad_cycle >= sl.tr_to) {
+        /* a window around the first mismatch: when the first run's trace ends
+         * before the window does, replay the same run over the window */
+        uint64_t tr_from = 0, tr_to = sl.tr_to;
+        if (o->trace && !o->trace_all && tot.errors &&
+            tot.first_bad_cycle + o->trace_window + 1 > sl.tr_to) {
+            uint64_t fb = tot.first_bad_cycle, w = o->trace_window;
+            tr_from = fb >= w ? fb - w : 0;
+            tr_to = fb + w + 1;
             stats_t st2;
-            slice_t rs = { 0, t.total, 0, o->trace, tot.first_bad_cycle - o->trace_window,
-                           tot.first_bad_cycle + o->trace_window + 1,
-                           tot.first_bad_cycle + o->trace_window + 1, NULL };
+            slice_t rs = { 0, t.total, 0, o->trace, tr_from, tr_to, tr_to, NULL };
             t.job = 0;
             if (run_slice(&t, &rs, &st2) < 0)
                 return 2;
         }
         if (o->trace) {
-            uint64_t a = tot.errors && tot.first_bad_cycle >= 2 * o->trace_window
-                             ? tot.first_bad_cycle - o->trace_window : 0;
-            uint64_t b = o->trace_all ? tot.cycles
-                         : tot.errors ? tot.first_bad_cycle + o->trace_window + 1
-                                      : 2 * o->trace_window;
-            if (b > tot.cycles)
-                b = tot.cycles;
+            uint64_t a = tr_from, b = tr_to < tot.cycles ? tr_to : tot.cycles;
             if (!o->quiet)
                 printf("cosim: waveform %s: cycles %" PRIu64 "..%" PRIu64
                        " (time = 2 x cycle)\n", o->trace, a, b);

@@ -83,5 +83,19 @@ if [ $rc -eq 1 ] && [ -s "$out/fault.fst" ] && grep -q "MISMATCH at cycle" "$out
 else
   bad "--trace on a planted fault: exit $rc, see $out/fault.out $out/fault.err"
 fi
+# The window must really be in the file: a VCD holds the time stamps of the
+# cycles from first_bad - W to first_bad + W (time = 2 x cycle). W = 150 puts
+# the mismatch inside the first run's trace but the window's end beyond it.
+rm -f "$out/fault.vcd"
+"$cosim" --rtl "$out/fault_rtl.v" --random 300k --seed 5 --trace "$out/fault.vcd" \
+  --trace-window 150 >"$out/fault_vcd.out" 2>"$out/fault_vcd.err"
+rc=$?
+fb=$(grep -m1 -o 'MISMATCH at cycle [0-9]*' "$out/fault_vcd.err" | grep -o '[0-9]*$')
+if [ $rc -eq 1 ] && [ -n "$fb" ] && [ -s "$out/fault.vcd" ] &&
+   grep -qx "#$((2 * fb))" "$out/fault.vcd" && grep -qx "#$((2 * (fb + 150)))" "$out/fault.vcd"; then
+  ok "--trace window in the VCD: cycles $((fb - 150))..$((fb + 150)) around the mismatch at $fb"
+else
+  bad "--trace window: exit $rc, mismatch at '${fb}', cycle $((${fb:-0} + 150)) missing from $out/fault.vcd"
+fi
 [ $fail -eq 0 ] && echo "cosim-cli: PASS" || echo "cosim-cli: FAIL"
 exit $fail
