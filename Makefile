@@ -15,6 +15,11 @@ BUILD   ?= build
 CC      ?= cc
 CXX     ?= c++
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+# The Python virtual environment of the cocotb 2.x / pytest / FuseSoC flows
+# (scripts/deps.sh py); Debian's /usr/bin/python3 runs the matplotlib scripts.
+GS_VENV ?= $(abspath $(BUILD))/venv
+VENV_PY := $(GS_VENV)/bin/python
+SYS_PY  ?= /usr/bin/python3
 
 WARN    := -std=c11 -Wall -Wextra -Werror
 CFLAGS  ?= -O2 -g
@@ -26,14 +31,20 @@ REGRESS_TARGETS :=
 BENCH_TARGETS   :=
 MAIN_TARGETS    :=
 
-.PHONY: all test regress bench clean deps deps-core deps-synth deps-soc deps-bench
+.PHONY: all test regress bench clean deps deps-core deps-synth deps-soc deps-bench deps-formal \
+        deps-fuzz deps-slurm deps-report deps-py
 
 # Dependencies: scripts/deps.sh is idempotent and quick when nothing is missing.
-deps: ; @scripts/deps.sh all
+deps: ; @GS_VENV=$(GS_VENV) scripts/deps.sh all
 deps-core: ; @scripts/deps.sh core
 deps-synth: ; @scripts/deps.sh synth
 deps-soc: ; @scripts/deps.sh soc
 deps-bench: ; @scripts/deps.sh bench
+deps-formal: ; @scripts/deps.sh formal
+deps-fuzz: ; @scripts/deps.sh fuzz
+deps-slurm: ; @scripts/deps.sh slurm
+deps-report: ; @scripts/deps.sh report
+deps-py: ; @GS_VENV=$(GS_VENV) scripts/deps.sh py
 
 $(BUILD):
 	@mkdir -p $@
