@@ -1,0 +1,73 @@
+# mk/lib.mk - libgainstage: the C model as a static and a shared library with a
+# pkg-config file, and `make install` (issue 12).
+#
+#   make lib                       build/lib/libgainstage.{a,so}, gainstage.pc
+#   make install PREFIX=/usr/local headers, libraries, .pc, gsref (DESTDIR honoured)
+#   make test-lib                  install into a temp prefix; an out-of-tree program
+#                                  built only with pkg-config must agree with gsref
+#
+# The shared library exports only the functions declared in its installed headers
+# (a version script generated from them, so that an API change follows).
+
+PREFIX      ?= /usr/local
+LIB_VERSION := 0.1.0
+LIB_SOMAJOR := 0
+LIB_DIR     := $(BUILD)/lib
+LIB_HDR     := cmodel/gainstage.h lib/gs_stage.h
+LIB_SRC     := $(MODEL_SRC) lib/gs_stage.c lib/gs_cli_capture.c
+LIB_A       := $(LIB_DIR)/libgainstage.a
+LIB_SO      := $(LIB_DIR)/libgainstage.so.$(LIB_VERSION)
+LIB_MAP     := $(LIB_DIR)/gainstage.map
+LIB_PC      := $(LIB_DIR)/gainstage.pc
+LIB_OBJ     := $(patsubst %.c,$(LIB_DIR)/obj/%.o,$(notdir $(LIB_SRC)))
+LIB_CFLAGS  := $(WARN) $(CFLAGS) -fPIC -fvisibility=default -Icmodel -Itools -Ilib
+
+.PHONY: lib install test-lib
+
+lib: $(LIB_A) $(LIB_SO) $(LIB_PC)
+
+vpath %.c cmodel lib
+$(LIB_DIR)/obj/%.o: %.c $(MODEL_HDR) $(CLI_SRC) $(CLI_HDR) $(LIB_HDR) lib/gs_cli_capture.h | deps-core
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) -c $< -o $@
+
+$(LIB_A): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+# Every gs_* name declared with a '(' outside comments in the installed headers.
+$(LIB_MAP): $(LIB_HDR)
+	@mkdir -p $(@D)
+	@{ echo "GAINSTAGE_$(LIB_SOMAJOR) {"; echo "  global:"; \
+	   grep -hv '^ *[/*]' $(LIB_HDR) | grep -o '\bgs_[a-z0-9_]*(' | tr -d '(' | sort -u | \
+	     sed 's/.*/    &;/'; \
+	   echo "  local: *;"; echo "};"; } > $@
+
+$(LIB_SO): $(LIB_OBJ) $(LIB_MAP)
+	$(CC) -shared -Wl,-soname,libgainstage.so.$(LIB_SOMAJOR) -Wl,--version-script=$(LIB_MAP) \
+	  -Wl,--no-undefined $(LIB_OBJ) -lm -o $@
+	ln -sf $(notdir $@) $(LIB_DIR)/libgainstage.so.$(LIB_SOMAJOR)
+	ln -sf $(notdir $@) $(LIB_DIR)/libgainstage.so
+
+$(LIB_PC): lib/gainstage.pc.in mk/lib.mk
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(LIB_VERSION)|' $< > $@
+
+# The .pc file is written for the PREFIX given here, whatever `make lib` used.
+install: $(LIB_A) $(LIB_SO) $(GSREF)
+	install -d $(DESTDIR)$(PREFIX)/include/gainstage $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/bin
+	install -m 644 $(LIB_HDR) $(DESTDIR)$(PREFIX)/include/gainstage/
+	install -m 644 $(LIB_A) $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(LIB_SO) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf $(notdir $(LIB_SO)) $(DESTDIR)$(PREFIX)/lib/libgainstage.so.$(LIB_SOMAJOR)
+	ln -sf $(notdir $(LIB_SO)) $(DESTDIR)$(PREFIX)/lib/libgainstage.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(LIB_VERSION)|' lib/gainstage.pc.in \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/gainstage.pc
+	install -m 755 $(GSREF) $(DESTDIR)$(PREFIX)/bin/
+	@echo "install: libgainstage $(LIB_VERSION), gainstage.h, gs_stage.h, gainstage.pc, gsref -> $(DESTDIR)$(PREFIX)"
+
+test-lib: $(LIB_A) $(LIB_SO) $(LIB_MAP) $(GSREF)
+	@MAKE="$(MAKE)" BUILD=$(BUILD) CC="$(CC)" lib/test_lib.sh $(abspath $(GSREF)) $(LIB_MAP)
+
+TEST_TARGETS += test-lib
