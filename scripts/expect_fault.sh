@@ -9,7 +9,9 @@ what=$1 log=$2
 shift 2
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-"$@" > "$out" 2>&1
+# in a subshell whose stderr is dropped: a simulator that ends by abort() makes bash
+# print "Aborted"; the command's own output goes to $out
+( "$@" > "$out" 2>&1; rc=$?; exit $rc ) 2>/dev/null
 st=$?
 [ -f "$log" ] && cat "$log" >> "$out"
 if [ $st -eq 0 ]; then
