@@ -1,6 +1,6 @@
 // tb_gain_stage - the Icarus Verilog peer of cosim: random samples into
 // rtl/gain_stage.v, every output checked against the C model through VPI
-// ($gs_config / $gs_eval from bench/gs_vpi.c), the same checks as cosim:
+// ($gs_config / $gs_eval from vpi/gs_vpi.c), the same checks as cosim:
 //   - no stall (+stall=0): s_ready always high, m_valid high exactly LATENCY
 //     cycles after each sample and never otherwise, data and ovf exact;
 //   - +stall=P: random s_valid gaps and m_ready backpressure with probability P;

@@ -3,7 +3,7 @@
 #   - a cocotb testbench with its own Python golden model (bench/gs_golden.py),
 #     run under Icarus and under Verilator;
 #   - an Icarus Verilog testbench that checks every output against the C model
-#     through VPI (bench/tb_gain_stage.v + bench/gs_vpi.c).
+#     through VPI (bench/tb_gain_stage.v + vpi/gs_vpi.c).
 # scripts/bench_report.py runs every measurement and writes the table to the
 # terminal, $(BUILD)/bench/results.md and $(BUILD)/bench/results.json.
 #
@@ -26,10 +26,10 @@ bench_latency = $(shell sed -n 's/.*localparam  *integer  *LATENCY *= *\([0-9][0
 
 .PHONY: bench-report bench-peers bench-icarus bench-cocotb bench-sanity
 
-$(BENCH_VPI): bench/gs_vpi.c $(BENCH_MODEL_C) $(BENCH_MODEL_H) | deps-core
+$(BENCH_VPI): vpi/gs_vpi.c $(BENCH_MODEL_C) $(BENCH_MODEL_H) | deps-core
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O2 -fPIC -shared -I/usr/include/iverilog -Icmodel \
-	  bench/gs_vpi.c $(BENCH_MODEL_C) -o $@
+	  vpi/gs_vpi.c $(BENCH_MODEL_C) -o $@
 
 # iverilog loads the VPI module at compile time too, for $gs_eval's 64-bit width.
 $(BENCH_TB): bench/tb_gain_stage.v $(BENCH_RTL) $(BENCH_VPI)
