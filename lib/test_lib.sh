@@ -55,4 +55,9 @@ exported=$(nm -D --defined-only "$tmp/prefix/lib/libgainstage.so" | awk '$2 == "
 declared=$(sed -n 's/^ *\(gs_[a-z0-9_]*\);$/\1/p' "$map" | sort)
 [ "$exported" = "$declared" ] || fail "exported symbols differ from the headers' API: $(diff <(echo "$declared") <(echo "$exported") | tr '\n' ' ')"
 "$tmp/prefix/bin/gsref" --help >/dev/null || fail "installed gsref does not run"
+for f in "$(pkg-config --variable=vpidir gainstage)/gs_vpi.vpi" \
+         "$(pkg-config --variable=datadir gainstage)/gainstage_pkg.sv" \
+         "$(pkg-config --variable=datadir gainstage)/gs_dpi.c"; do
+  [ -f "$f" ] || fail "not installed: $f"
+done
 echo "test-lib: installed, built out of tree with pkg-config (shared and static), $checks checks against gsref, $(echo "$exported" | wc -l) exported symbols = the headers' API"

@@ -2,7 +2,9 @@
 # pkg-config file, and `make install` (issue 12).
 #
 #   make lib                       build/lib/libgainstage.{a,so}, gainstage.pc
-#   make install PREFIX=/usr/local headers, libraries, .pc, gsref (DESTDIR honoured)
+#   make install PREFIX=/usr/local headers, libraries, .pc, gsref, the Icarus VPI module
+#                                  (lib/gainstage/gs_vpi.vpi) and the DPI-C sources
+#                                  (share/gainstage/); DESTDIR honoured
 #   make test-lib                  install into a temp prefix; an out-of-tree program
 #                                  built only with pkg-config must agree with gsref
 #
@@ -54,9 +56,10 @@ $(LIB_PC): lib/gainstage.pc.in mk/lib.mk
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(LIB_VERSION)|' $< > $@
 
 # The .pc file is written for the PREFIX given here, whatever `make lib` used.
-install: $(LIB_A) $(LIB_SO) $(GSREF)
+# (the VPI module is named by its path: mk/vpi.mk is read after this file)
+install: $(LIB_A) $(LIB_SO) $(GSREF) $(BUILD)/vpi/gs_vpi.vpi
 	install -d $(DESTDIR)$(PREFIX)/include/gainstage $(DESTDIR)$(PREFIX)/lib/pkgconfig \
-	  $(DESTDIR)$(PREFIX)/bin
+	  $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/gainstage $(DESTDIR)$(PREFIX)/share/gainstage
 	install -m 644 $(LIB_HDR) $(DESTDIR)$(PREFIX)/include/gainstage/
 	install -m 644 $(LIB_A) $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(LIB_SO) $(DESTDIR)$(PREFIX)/lib/
@@ -65,9 +68,11 @@ install: $(LIB_A) $(LIB_SO) $(GSREF)
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(LIB_VERSION)|' lib/gainstage.pc.in \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/gainstage.pc
 	install -m 755 $(GSREF) $(DESTDIR)$(PREFIX)/bin/
-	@echo "install: libgainstage $(LIB_VERSION), gainstage.h, gs_stage.h, gainstage.pc, gsref -> $(DESTDIR)$(PREFIX)"
+	install -m 755 $(BUILD)/vpi/gs_vpi.vpi $(DESTDIR)$(PREFIX)/lib/gainstage/
+	install -m 644 dpi/gainstage_pkg.sv dpi/gs_dpi.c $(DESTDIR)$(PREFIX)/share/gainstage/
+	@echo "install: libgainstage $(LIB_VERSION), headers, gainstage.pc, gsref, gs_vpi.vpi, DPI-C sources -> $(DESTDIR)$(PREFIX)"
 
-test-lib: $(LIB_A) $(LIB_SO) $(LIB_MAP) $(GSREF)
+test-lib: $(LIB_A) $(LIB_SO) $(LIB_MAP) $(GSREF) $(BUILD)/vpi/gs_vpi.vpi
 	@MAKE="$(MAKE)" BUILD=$(BUILD) CC="$(CC)" lib/test_lib.sh $(abspath $(GSREF)) $(LIB_MAP)
 
 TEST_TARGETS += test-lib
