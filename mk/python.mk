@@ -52,3 +52,13 @@ test-cocotb-verilator: $(PY_STAMP) $(COCOTB_MUT)
 
 TEST_TARGETS    += test-cocotb
 REGRESS_TARGETS += test-cocotb-verilator
+
+# Throughput of Stage.eval on numpy blocks beside the C block API (bench_model),
+# in one run: `make bench-python` (part of `make bench`).
+.PHONY: bench-python
+bench-python: $(PY_STAMP) $(BENCH_MODEL)
+	@mkdir -p $(BUILD)/bench
+	$(PY_ENV) $(VENV_PY) python/benchmarks/bench_block.py --bench-model $(BENCH_MODEL) \
+	  --json $(BUILD)/bench/python_block.json
+
+BENCH_TARGETS += bench-python
