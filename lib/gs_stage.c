@@ -45,6 +45,8 @@ static int configure(gs_cli_t *cli, int argc, const char *const *argv, char *err
     gs_cli_capture_end(GS_PROG, err, errlen);
     if (unknown && errlen > 0) /* the tools' wording, without their "(see --help)" */
         snprintf(err, errlen, "unknown option '%s'", av[unknown]);
+    else if (rc < 0 && errlen > 0 && err[0] == '\0') /* gs_cli said nothing on stderr */
+        snprintf(err, errlen, "bad configuration option");
     free(av);
     return rc;
 }

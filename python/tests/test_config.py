@@ -60,3 +60,13 @@ def test_shapes_and_scalar_gain():
     assert (y == -2 * x).all() and not ovf.any()  # exact: s = 12, no rounding needed
     y0, _ = st.eval(np.array([], dtype=np.int16))
     assert y0.size == 0
+
+
+def test_bench_golden_model_stays_independent():
+    """bench/gs_golden.py is the benchmark's independent model: it must not use this package."""
+    import ast
+    from conftest import ROOT
+    tree = ast.parse((ROOT / "bench" / "gs_golden.py").read_text())
+    names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert not [m for m in names if m.split(".")[0] == "gainstage"], names
