@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# test_lib.sh GSREF MAP - libgainstage as a user gets it: `make install` into a temp
-# prefix, then lib/example/gs_hello.c copied out of the tree and built only with
-# pkg-config (shared and static), must print what gsref prints and fail with the
+# test_lib.sh GSREF MAP [SAN_HELLO] - libgainstage as a user gets it: `make install`
+# into a temp prefix, then lib/example/gs_hello.c copied out of the tree and built only
+# with pkg-config (shared and static), must print what gsref prints and fail with the
 # tools' messages; the shared library exports exactly the names of the map.
+# SAN_HELLO: the same program built from the sources under ASan/UBSan, checked alike.
 set -euo pipefail
-gsref=$1 map=$2
+gsref=$1 map=$2 san=${3:-}
 make=${MAKE:-make}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -24,6 +25,7 @@ ${CC:-cc} -std=c11 -Wall -Wextra -Werror gs_hello.c $(pkg-config --cflags gainst
 ldd hello_static | grep -q libgainstage && fail "hello_static is linked to the shared library"
 export LD_LIBRARY_PATH=$tmp/prefix/lib
 
+bins="./hello_shared ./hello_static${san:+ $san}"
 xs="-32768 -32767 -16385 -1 0 1 2 3 1000 16383 16384 32767"
 checks=0
 for cfg in "" "--rf 47k --rin 10k" "--round floor --gain 0.3" "--round ceil --overflow wrap --gain 3.3" \
@@ -32,9 +34,9 @@ for cfg in "" "--rf 47k --rin 10k" "--round floor --gain 0.3" "--round ceil --ov
   case $cfg in *s8.3*) x="-128 -127 -5 -1 0 1 5 126 127" ;; esac
   # shellcheck disable=SC2086 # cfg is a list of options
   want=$(printf '%s\n' $x | "$gsref" $cfg 2>/dev/null)
-  for b in hello_shared hello_static; do
+  for b in $bins; do
     # shellcheck disable=SC2086
-    got=$(./$b $cfg -- $x)
+    got=$($b $cfg -- $x)
     [ "$got" = "$want" ] || fail "$b $cfg: got '$got', gsref says '$want'"
     checks=$((checks + 1))
   done
@@ -42,10 +44,12 @@ done
 for bad in "--round up" "--in s40.2" "--gain 70000" "--rf 47k" "--gain-code 0x10000" "--profile x" "--bogus 1"; do
   # shellcheck disable=SC2086
   want=$("$gsref" $bad </dev/null 2>&1 >/dev/null | sed 's/^gsref: //; s/ (see --help)$//') || true
-  # shellcheck disable=SC2086
-  got=$(./hello_shared $bad -- 0 2>&1 >/dev/null | sed 's/^gs_hello: //') && fail "'$bad' accepted"
-  [ -n "$want" ] && [ "$got" = "$want" ] || fail "'$bad': library says '$got', gsref '$want'"
-  checks=$((checks + 1))
+  for b in $bins; do
+    # shellcheck disable=SC2086
+    got=$($b $bad -- 0 2>&1 >/dev/null | sed 's/^gs_hello: //') && fail "'$bad' accepted by $b"
+    [ -n "$want" ] && [ "$got" = "$want" ] || fail "'$bad': $b says '$got', gsref '$want'"
+    checks=$((checks + 1))
+  done
 done
 got=$(./hello_shared -- 40000 2>&1) && fail "input code 40000 accepted in s16.15"
 case $got in *"sample 0: code '40000' does not fit the input format s16.15"*) ;; *) fail "bad code: '$got'" ;; esac

@@ -72,7 +72,15 @@ install: $(LIB_A) $(LIB_SO) $(GSREF) $(BUILD)/vpi/gs_vpi.vpi
 	install -m 644 dpi/gainstage_pkg.sv dpi/gs_dpi.c $(DESTDIR)$(PREFIX)/share/gainstage/
 	@echo "install: libgainstage $(LIB_VERSION), headers, gainstage.pc, gsref, gs_vpi.vpi, DPI-C sources -> $(DESTDIR)$(PREFIX)"
 
-test-lib: $(LIB_A) $(LIB_SO) $(LIB_MAP) $(GSREF) $(BUILD)/vpi/gs_vpi.vpi
-	@MAKE="$(MAKE)" BUILD=$(BUILD) CC="$(CC)" lib/test_lib.sh $(abspath $(GSREF)) $(LIB_MAP)
+# The same example built from the sources under ASan/UBSan (the binding layer's tests).
+LIB_SAN_HELLO := $(LIB_DIR)/gs_hello_san
+$(LIB_SAN_HELLO): lib/example/gs_hello.c $(LIB_SRC) $(LIB_HDR) $(MODEL_HDR) $(CLI_SRC) $(CLI_HDR) \
+                  lib/gs_cli_capture.h | deps-core
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 -g $(SAN) -Icmodel -Itools -Ilib $< $(LIB_SRC) -lm -o $@
+
+test-lib: $(LIB_A) $(LIB_SO) $(LIB_MAP) $(GSREF) $(BUILD)/vpi/gs_vpi.vpi $(LIB_SAN_HELLO)
+	@MAKE="$(MAKE)" BUILD=$(BUILD) CC="$(CC)" lib/test_lib.sh $(abspath $(GSREF)) $(LIB_MAP) \
+	  $(abspath $(LIB_SAN_HELLO))
 
 TEST_TARGETS += test-lib

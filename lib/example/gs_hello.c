@@ -26,6 +26,7 @@ int main(int argc, char **argv)
         int64_t x = strtoll(argv[i], NULL, 0);
         if (gs_stage_check_in(st, &x, 1, err, sizeof err) != 1) {
             fprintf(stderr, "gs_hello: %s\n", err);
+            gs_stage_free(st);
             return 2;
         }
         int32_t x32 = (int32_t)x, y;
