@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_fusesoc.sh FUSESOC MUTANT_RTL - gainstage.core as a user gets it: a fresh
+# test_fusesoc.sh FUSESOC MUTANT_RTL [--synth] - gainstage.core as a user gets it: a fresh
 # FuseSoC setup in a temp dir (own config, cache and data dirs), the repo added as
 # a local library, then
 #   - target lint (Verilator) and target sim (Icarus + the model through VPI), the
@@ -7,9 +7,10 @@
 #   - the reuse example fusesoc/example/two_stages.core (another project's core
 #     depending on gain_stage) linted;
 #   - a checkout whose rtl/gain_stage.v carries a planted fault (MUTANT_RTL): its
-#     sim target must fail naming the sample, the expected and the got output.
+#     sim target must fail naming the sample, the expected and the got output;
+#   - with --synth, only the synth target (icestorm, UP5K): a bitstream and one DSP.
 set -euo pipefail
-fusesoc=$1 mutant=$2
+fusesoc=$1 mutant=$2 synth=${3:-}
 root=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -28,6 +29,14 @@ run() { # what args... : a fusesoc command, quiet unless it fails
 
 mkdir -p "$tmp/project"
 run "library add (local)" library add --sync-type local gainstage "$root"
+if [ "$synth" = --synth ]; then
+  run "synth (yosys, nextpnr-ice40 --up5k, icepack)" run --build-root "$tmp/b_synth" --target synth $core
+  ls "$tmp"/b_synth/*/synth-icestorm/*.bin > /dev/null || { echo "test-fusesoc: FAIL: no bitstream" >&2; exit 1; }
+  grep -E 'ICESTORM_(LC|DSP):|Max frequency' "$tmp"/b_synth/*/synth-icestorm/next.log | tail -n 4
+  grep -q 'ICESTORM_DSP: *1/' "$tmp"/b_synth/*/synth-icestorm/next.log ||
+    { echo "test-fusesoc: FAIL: the multiplier is not in one SB_MAC16" >&2; exit 1; }
+  exit 0
+fi
 run "lint (Verilator -Wall)" run --build-root "$tmp/b_lint" --target lint $core
 run "sim (Icarus + VPI model)" run --build-root "$tmp/b_sim" --target sim $core --n 2000
 run "sim, round floor, overflow wrap, s12.6 out" run --build-root "$tmp/b_sim2" --target sim $core \
