@@ -70,3 +70,26 @@ def test_bench_golden_model_stays_independent():
     names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
     names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     assert not [m for m in names if m.split(".")[0] == "gainstage"], names
+
+
+@pytest.mark.parametrize("how", ["GAINSTAGE_LIB", "LD_LIBRARY_PATH"])
+def test_package_locates_an_installed_library(how, tmp_path):
+    """Without a bundled library (python/ as in the clone) the package finds libgainstage
+    by $GAINSTAGE_LIB or by the dynamic linker's search path (e.g. after make install)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from conftest import ROOT
+    lib = tmp_path / "libgainstage.so.0"
+    shutil.copy(gainstage.library_path(), lib)
+    env = {k: v for k, v in os.environ.items() if k not in ("GAINSTAGE_LIB", "LD_LIBRARY_PATH")}
+    env["PYTHONPATH"] = str(ROOT / "python")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env[how] = str(lib) if how == "GAINSTAGE_LIB" else str(tmp_path)
+    code = "import gainstage as g; print(g.library_path(), g.Stage(gain=2).eval1(-3))"
+    p = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                       check=False)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.split()[-2:] == ["(6,", "False)"]
+    assert "/python/gainstage/" not in p.stdout.split()[0]
