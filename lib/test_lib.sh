@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "test-lib: FAIL: $*" >&2; exit 1; }
 
-$make -s --no-print-directory install PREFIX="$tmp/prefix" >/dev/null
+$make -s --no-print-directory install BUILD="${BUILD:-build}" PREFIX="$tmp/prefix" >/dev/null
 export PKG_CONFIG_PATH=$tmp/prefix/lib/pkgconfig
 mkdir "$tmp/src"
 cp lib/example/gs_hello.c "$tmp/src/"
