@@ -6,6 +6,7 @@
 #                       build and run the example testbench
 #   make test-dpi       the real RTL passes (with and without stalls); a planted RTL
 #                       fault fails naming the sample, the expected and the got output
+#   make test-dpi-wide  the libfixmath parameter set (32-bit, half-away; regress)
 
 DPI_DIR    := $(BUILD)/dpi
 DPI_OBJ    := $(DPI_DIR)/gs_dpi.o
@@ -18,7 +19,7 @@ DPI_VFLAGS := --binary --timing --timescale 1ns/1ps -Wall -Wno-DECLFILENAME -Wno
               -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0"
 DPI_MUT    := $(DPI_DIR)/mutants/ovf0/gain_stage.v
 
-.PHONY: dpi-sim test-dpi
+.PHONY: dpi-sim test-dpi test-dpi-wide
 
 $(DPI_OBJ): dpi/gs_dpi.c $(LIB_HDR) | deps-core
 	@mkdir -p $(@D)
@@ -48,4 +49,11 @@ test-dpi: $(DPI_DIR)/good/tb $(DPI_DIR)/ovf0/tb
 	$(DPI_DIR)/good/tb +n=2000 +stall=0 +seed=2
 	@scripts/expect_fault.sh "DPI-C, overflow flag stuck at 0" /dev/null $(DPI_DIR)/ovf0/tb +n=3000
 
-TEST_TARGETS += test-dpi
+DPI_WIDE := -GIN_W=32 -GIN_F=16 -GG_W=32 -GG_F=16 -GOUT_W=32 -GOUT_F=16 -GROUND=6
+$(DPI_DIR)/wide/tb: $(DPI_SV) rtl/gain_stage.v $(DPI_OBJ) $(LIB_A) | deps-core
+	$(call dpi_build,$(DPI_DIR)/wide,rtl/gain_stage.v,$(DPI_WIDE))
+test-dpi-wide: $(DPI_DIR)/wide/tb
+	$(DPI_DIR)/wide/tb +n=20000 +stall=20 +seed=3
+
+TEST_TARGETS    += test-dpi
+REGRESS_TARGETS += test-dpi-wide
