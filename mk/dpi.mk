@@ -14,7 +14,7 @@ DPI_SV     := dpi/gainstage_pkg.sv dpi/tb_gain_stage_dpi.sv
 DPI_PARAMS ?=
 DPI_ARGS   ?= +n=5000 +stall=20
 # -O0: the runs are short, the C++ compile is what costs (about 20 % less).
-DPI_VFLAGS := --binary --timing --timescale 1ns/1ps -Wall -Wno-DECLFILENAME -Wno-UNUSEDSIGNAL \
+DPI_VFLAGS := --binary --timing --timescale 1ns/1ps -Wall \
               --top-module tb_gain_stage_dpi -j $(JOBS) -o tb \
               -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0"
 DPI_MUT    := $(DPI_DIR)/mutants/ovf0/gain_stage.v
