@@ -16,7 +16,8 @@ LIB_VERSION := 0.1.0
 LIB_SOMAJOR := 0
 LIB_DIR     := $(BUILD)/lib
 LIB_HDR     := cmodel/gainstage.h lib/gs_stage.h
-LIB_SRC     := $(MODEL_SRC) lib/gs_stage.c lib/gs_cli_capture.c
+# gs_cli.c comes in through gs_cli_capture.c; the rest of the tools' shared code as is
+LIB_SRC     := $(MODEL_SRC) lib/gs_stage.c lib/gs_cli_capture.c $(filter-out tools/gs_cli.c,$(CLI_SRC))
 LIB_A       := $(LIB_DIR)/libgainstage.a
 LIB_SO      := $(LIB_DIR)/libgainstage.so.$(LIB_VERSION)
 LIB_MAP     := $(LIB_DIR)/gainstage.map
@@ -28,7 +29,7 @@ LIB_CFLAGS  := $(WARN) $(CFLAGS) -fPIC -fvisibility=default -Icmodel -Itools -Il
 
 lib: $(LIB_A) $(LIB_SO) $(LIB_PC)
 
-vpath %.c cmodel lib
+vpath %.c cmodel lib tools
 $(LIB_DIR)/obj/%.o: %.c $(MODEL_HDR) $(CLI_SRC) $(CLI_HDR) $(LIB_HDR) lib/gs_cli_capture.h | deps-core
 	@mkdir -p $(@D)
 	$(CC) $(LIB_CFLAGS) -c $< -o $@
