@@ -1,6 +1,6 @@
 /*
  * gs_dpi.c - the gainstage model for SystemVerilog through DPI-C (dpi/gainstage_pkg.sv),
- * a thin layer over libgainstage's gs_stage API. Compile it as C (or C++) and link it
+ * a thin layer over libgainstage's gs_model API. Compile it as C (or C++) and link it
  * with libgainstage (`pkg-config --cflags --libs gainstage`).
  */
 #include <stdio.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "gainstage.h"
-#include "gs_stage.h"
+#include "gs_model.h"
 
 /* The DPI prototypes (SystemVerilog types: chandle = void *, string = const char *,
  * int = int, bit = unsigned char); exported, so declared here for -Wmissing-prototypes. */
@@ -41,7 +41,7 @@ void *gs_dpi_new(const char *options)
         }
         argv[argc++] = tok;
     }
-    gs_stage_t *st = gs_stage_new(argc, argv, last_error, sizeof last_error);
+    gs_model_t *st = gs_model_new(argc, argv, last_error, sizeof last_error);
     if (st)
         last_error[0] = '\0';
     return st;
@@ -54,27 +54,27 @@ const char *gs_dpi_error(void)
 
 void gs_dpi_free(void *st)
 {
-    gs_stage_free((gs_stage_t *)st);
+    gs_model_free((gs_model_t *)st);
 }
 
 /* An out-of-format x or g gives y = 0, ovf = 0 and sets gs_dpi_error(). */
 int gs_dpi_eval(void *handle, int x, unsigned g, unsigned char *ovf)
 {
-    const gs_stage_t *st = (const gs_stage_t *)handle;
+    const gs_model_t *st = (const gs_model_t *)handle;
     int64_t x64 = x, g64 = g;
     int32_t x32 = x, y = 0;
     uint8_t o = 0;
-    if (gs_stage_check_in(st, &x64, 1, last_error, sizeof last_error) == 1 &&
-        gs_stage_check_gain(st, &g64, 1, last_error, sizeof last_error) == 1)
-        gs_stage_eval(st, &x32, &g, &y, &o, 1);
+    if (gs_model_check_in(st, &x64, 1, last_error, sizeof last_error) == 1 &&
+        gs_model_check_gain(st, &g64, 1, last_error, sizeof last_error) == 1)
+        gs_model_eval(st, &x32, &g, &y, &o, 1);
     *ovf = o;
     return y;
 }
 
 unsigned gs_dpi_gain_code(void *st)
 {
-    gs_stage_info_t info;
-    gs_stage_info((const gs_stage_t *)st, &info);
+    gs_model_info_t info;
+    gs_model_info((const gs_model_t *)st, &info);
     return info.gain_code;
 }
 

@@ -15,9 +15,9 @@ PREFIX      ?= /usr/local
 LIB_VERSION := 0.1.0
 LIB_SOMAJOR := 0
 LIB_DIR     := $(BUILD)/lib
-LIB_HDR     := cmodel/gainstage.h lib/gs_stage.h
+LIB_HDR     := cmodel/gainstage.h lib/gs_model.h
 # gs_cli.c comes in through gs_cli_capture.c; the rest of the tools' shared code as is
-LIB_SRC     := $(MODEL_SRC) lib/gs_stage.c lib/gs_cli_capture.c $(filter-out tools/gs_cli.c,$(CLI_SRC))
+LIB_SRC     := $(MODEL_SRC) lib/gs_model.c lib/gs_cli_capture.c $(filter-out tools/gs_cli.c,$(CLI_SRC))
 LIB_A       := $(LIB_DIR)/libgainstage.a
 LIB_SO      := $(LIB_DIR)/libgainstage.so.$(LIB_VERSION)
 LIB_MAP     := $(LIB_DIR)/gainstage.map

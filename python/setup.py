@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def c_sources():
     srcs = sorted((ROOT / "cmodel").glob("*.c"))
-    srcs += [ROOT / "lib" / "gs_stage.c", ROOT / "lib" / "gs_cli_capture.c"]
+    srcs += [ROOT / "lib" / "gs_model.c", ROOT / "lib" / "gs_cli_capture.c"]
     # the tools' shared code (gs_cli.c itself comes in through gs_cli_capture.c)
     srcs += [p for p in sorted((ROOT / "tools").glob("gs_*.c")) if p.name != "gs_cli.c"]
     return srcs if all(p.is_file() for p in srcs) and srcs[0].parent.is_dir() else []

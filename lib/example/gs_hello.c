@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include <gainstage.h>
-#include <gs_stage.h>
+#include <gs_model.h>
 
 int main(int argc, char **argv)
 {
@@ -17,21 +17,21 @@ int main(int argc, char **argv)
     while (nopt < argc && strcmp(argv[nopt], "--") != 0)
         nopt++;
     char err[256];
-    gs_stage_t *st = gs_stage_new(nopt - 1, (const char *const *)argv + 1, err, sizeof err);
+    gs_model_t *st = gs_model_new(nopt - 1, (const char *const *)argv + 1, err, sizeof err);
     if (!st) {
         fprintf(stderr, "gs_hello: %s\n", err);
         return 2;
     }
     for (int i = nopt + 1; i < argc; i++) {
         int64_t x = strtoll(argv[i], NULL, 0);
-        if (gs_stage_check_in(st, &x, 1, err, sizeof err) != 1) {
+        if (gs_model_check_in(st, &x, 1, err, sizeof err) != 1) {
             fprintf(stderr, "gs_hello: %s\n", err);
-            gs_stage_free(st);
+            gs_model_free(st);
             return 2;
         }
         int32_t x32 = (int32_t)x, y;
         uint8_t ovf;
-        gs_stage_eval(st, &x32, NULL, &y, &ovf, 1);
+        gs_model_eval(st, &x32, NULL, &y, &ovf, 1);
         printf("%ld %u\n", (long)y, ovf);
     }
     /* the plain gainstage.h API through the same library */
@@ -42,6 +42,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "gs_hello: gs_eval of the default profile is wrong\n");
         return 1;
     }
-    gs_stage_free(st);
+    gs_model_free(st);
     return 0;
 }

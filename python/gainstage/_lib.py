@@ -1,4 +1,4 @@
-"""ctypes binding of libgainstage's gs_stage API (lib/gs_stage.h): kept thin, so
+"""ctypes binding of libgainstage's gs_model API (lib/gs_model.h): kept thin, so
 that a change of the C API is one change here."""
 import ctypes
 import ctypes.util
@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 class StageInfo(ctypes.Structure):
-    """gs_stage_info_t."""
+    """gs_model_info_t."""
     _fields_ = [(n, ctypes.c_int) for n in
                 ("in_w", "in_f", "gain_w", "gain_f", "out_w", "out_f", "round", "overflow")] + [
         ("gain_code", ctypes.c_uint32),
@@ -43,17 +43,17 @@ def _load():
 lib, path = _load()
 _p = ctypes.c_void_p
 _sz = ctypes.c_size_t
-lib.gs_stage_new.restype = _p
-lib.gs_stage_new.argtypes = [ctypes.c_int, ctypes.POINTER(ctypes.c_char_p), ctypes.c_char_p, _sz]
-lib.gs_stage_free.restype = None
-lib.gs_stage_free.argtypes = [_p]
-lib.gs_stage_info.restype = None
-lib.gs_stage_info.argtypes = [_p, ctypes.POINTER(StageInfo)]
-lib.gs_stage_describe.restype = None
-lib.gs_stage_describe.argtypes = [_p, ctypes.c_char_p, _sz]
-lib.gs_stage_eval.restype = _sz
-lib.gs_stage_eval.argtypes = [_p, _p, _p, _p, _p, _sz]
-for _f in (lib.gs_stage_check_in, lib.gs_stage_check_gain):
+lib.gs_model_new.restype = _p
+lib.gs_model_new.argtypes = [ctypes.c_int, ctypes.POINTER(ctypes.c_char_p), ctypes.c_char_p, _sz]
+lib.gs_model_free.restype = None
+lib.gs_model_free.argtypes = [_p]
+lib.gs_model_info.restype = None
+lib.gs_model_info.argtypes = [_p, ctypes.POINTER(StageInfo)]
+lib.gs_model_describe.restype = None
+lib.gs_model_describe.argtypes = [_p, ctypes.c_char_p, _sz]
+lib.gs_model_eval.restype = _sz
+lib.gs_model_eval.argtypes = [_p, _p, _p, _p, _p, _sz]
+for _f in (lib.gs_model_check_in, lib.gs_model_check_gain):
     _f.restype = _sz
     _f.argtypes = [_p, _p, _sz, ctypes.c_char_p, _sz]
 lib.gs_round_name.restype = ctypes.c_char_p

@@ -81,13 +81,13 @@ class Stage:
         self._h = None
         argv = (ctypes.c_char_p * max(len(opts), 1))(*[o.encode() for o in opts])
         err = ctypes.create_string_buffer(512)
-        h = _lib.lib.gs_stage_new(len(opts), argv, err, len(err))
+        h = _lib.lib.gs_model_new(len(opts), argv, err, len(err))
         if not h:
             raise GainstageError(err.value.decode())
         self._h = h
         self.options = tuple(opts)
         info = _lib.StageInfo()
-        _lib.lib.gs_stage_info(h, ctypes.byref(info))
+        _lib.lib.gs_model_info(h, ctypes.byref(info))
         self.in_fmt = Format(info.in_w, info.in_f, True)
         self.gain_fmt = Format(info.gain_w, info.gain_f, False)
         self.out_fmt = Format(info.out_w, info.out_f, True)
@@ -99,12 +99,12 @@ class Stage:
 
     def __del__(self):
         if getattr(self, "_h", None):
-            _lib.lib.gs_stage_free(self._h)
+            _lib.lib.gs_model_free(self._h)
             self._h = None
 
     def __repr__(self):
         buf = ctypes.create_string_buffer(256)
-        _lib.lib.gs_stage_describe(self._h, buf, len(buf))
+        _lib.lib.gs_model_describe(self._h, buf, len(buf))
         return f"<gainstage.Stage {buf.value.decode()}>"
 
     def _codes(self, a, fmt, check, what):
@@ -123,17 +123,17 @@ class Stage:
         """y, ovf for input codes x (any integer array) and gain codes g (None: the
         stage's gain; a scalar or an array of x's shape). y is int32 (OUT_W <= 32),
         ovf bool, both of x's shape."""
-        x = self._codes(x, self.in_fmt, _lib.lib.gs_stage_check_in, "input")
+        x = self._codes(x, self.in_fmt, _lib.lib.gs_model_check_in, "input")
         x32 = np.ascontiguousarray(x, dtype=np.int32)
         g32 = None
         if g is not None:
-            g = self._codes(g, self.gain_fmt, _lib.lib.gs_stage_check_gain, "gain")
+            g = self._codes(g, self.gain_fmt, _lib.lib.gs_model_check_gain, "gain")
             if g.shape != x.shape:
                 g = np.broadcast_to(g, x.shape)
             g32 = np.ascontiguousarray(g, dtype=np.uint32)
         y = np.empty(x32.shape, dtype=np.int32)
         ovf = np.empty(x32.shape, dtype=np.uint8)
-        _lib.lib.gs_stage_eval(self._h, x32.ctypes.data, None if g32 is None else g32.ctypes.data,
+        _lib.lib.gs_model_eval(self._h, x32.ctypes.data, None if g32 is None else g32.ctypes.data,
                                y.ctypes.data, ovf.ctypes.data, x32.size)
         return y, ovf.view(np.bool_)
 

@@ -1,5 +1,5 @@
 /*
- * gs_stage.h - a configured gain stage for bindings (Python ctypes, SystemVerilog
+ * gs_model.h - a configured gain-stage model for bindings (Python ctypes, SystemVerilog
  * DPI-C, other languages): the model of gainstage.h behind an opaque handle, set up
  * from the very option strings the tools take (SPEC section 6), with the tools'
  * error messages. Part of libgainstage (pkg-config gainstage); gainstage.h stays
@@ -7,13 +7,13 @@
  *
  *     const char *opt[] = { "--profile", "libfixmath", "--rf", "47k", "--rin", "10k" };
  *     char err[256];
- *     gs_stage_t *st = gs_stage_new(6, opt, err, sizeof err);
+ *     gs_model_t *st = gs_model_new(6, opt, err, sizeof err);
  *     if (!st) { fprintf(stderr, "%s\n", err); ... }
- *     gs_stage_eval(st, x, NULL, y, ovf, n);   (NULL: the stage's gain for all)
- *     gs_stage_free(st);
+ *     gs_model_eval(st, x, NULL, y, ovf, n);   (NULL: the stage's gain for all)
+ *     gs_model_free(st);
  */
-#ifndef GS_STAGE_H
-#define GS_STAGE_H
+#ifndef GS_MODEL_H
+#define GS_MODEL_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -24,7 +24,7 @@
 extern "C" {
 #endif
 
-typedef struct gs_stage gs_stage_t;
+typedef struct gs_model gs_model_t;
 
 /* What a stage is, in plain fields (stable layout for bindings). */
 typedef struct {
@@ -34,7 +34,7 @@ typedef struct {
     uint32_t gain_code;         /* the resolved gain code */
     double gain_requested;      /* the ratio asked for (the code's value for --gain-code) */
     double gain_realized;       /* gain_code * 2^-G_F */
-} gs_stage_info_t;
+} gs_model_info_t;
 
 /*
  * A stage from tool options ("--in", "s16.15", "--gain", "4.7", ...: every option
@@ -42,24 +42,24 @@ typedef struct {
  * set to the message the tools print after "PROG: " (e.g. "--round 'up': unknown
  * rounding mode"), or "out of memory". err may be NULL when errlen is 0.
  */
-gs_stage_t *gs_stage_new(int argc, const char *const *argv, char *err, size_t errlen);
-void gs_stage_free(gs_stage_t *st);
+gs_model_t *gs_model_new(int argc, const char *const *argv, char *err, size_t errlen);
+void gs_model_free(gs_model_t *st);
 
-/* The stage's formats, modes and gain (see gs_stage_info_t). */
-void gs_stage_info(const gs_stage_t *st, gs_stage_info_t *info);
+/* The stage's formats, modes and gain (see gs_model_info_t). */
+void gs_model_info(const gs_model_t *st, gs_model_info_t *info);
 
 /* The checked model configuration, for the gainstage.h functions. */
-const gs_config_t *gs_stage_config(const gs_stage_t *st);
+const gs_config_t *gs_model_config(const gs_model_t *st);
 
 /* "in s16.15, gain u16.12 code 4096, out s16.15, round half-even, overflow sat" */
-void gs_stage_describe(const gs_stage_t *st, char *buf, size_t len);
+void gs_model_describe(const gs_model_t *st, char *buf, size_t len);
 
 /*
  * y[i] = Q(-(g[i] * x[i])), ovf[i] = 0/1 for i < n; g == NULL uses the stage's gain
  * code for every sample; ovf may be NULL. Returns the number of overflows. Codes
- * are not checked here: see gs_stage_check_in / gs_stage_check_gain.
+ * are not checked here: see gs_model_check_in / gs_model_check_gain.
  */
-size_t gs_stage_eval(const gs_stage_t *st, const int32_t *x, const uint32_t *g, int32_t *y,
+size_t gs_model_eval(const gs_model_t *st, const int32_t *x, const uint32_t *g, int32_t *y,
                      uint8_t *ovf, size_t n);
 
 /*
@@ -67,12 +67,12 @@ size_t gs_stage_eval(const gs_stage_t *st, const int32_t *x, const uint32_t *g, 
  * gain) format, or n when all are; on a bad one, err (if errlen > 0) says why, as
  * the tools do: "sample I: code 'V' does not fit the input format s16.15 (...)".
  */
-size_t gs_stage_check_in(const gs_stage_t *st, const int64_t *x, size_t n, char *err,
+size_t gs_model_check_in(const gs_model_t *st, const int64_t *x, size_t n, char *err,
                          size_t errlen);
-size_t gs_stage_check_gain(const gs_stage_t *st, const int64_t *g, size_t n, char *err,
+size_t gs_model_check_gain(const gs_model_t *st, const int64_t *g, size_t n, char *err,
                            size_t errlen);
 
 #ifdef __cplusplus
 }
 #endif
-#endif /* GS_STAGE_H */
+#endif /* GS_MODEL_H */

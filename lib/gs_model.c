@@ -1,6 +1,6 @@
-/* gs_stage.c - a configured gain stage behind an opaque handle (gs_stage.h). */
+/* gs_model.c - a configured gain stage behind an opaque handle (gs_model.h). */
 #define _POSIX_C_SOURCE 200809L
-#include "gs_stage.h"
+#include "gs_model.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -12,7 +12,7 @@
 
 #define GS_PROG "gainstage"
 
-struct gs_stage {
+struct gs_model {
     gs_cli_t cli; /* the checked configuration and the resolved gain */
 };
 
@@ -51,9 +51,9 @@ static int configure(gs_cli_t *cli, int argc, const char *const *argv, char *err
     return rc;
 }
 
-gs_stage_t *gs_stage_new(int argc, const char *const *argv, char *err, size_t errlen)
+gs_model_t *gs_model_new(int argc, const char *const *argv, char *err, size_t errlen)
 {
-    gs_stage_t *st = calloc(1, sizeof *st);
+    gs_model_t *st = calloc(1, sizeof *st);
     if (!st) {
         if (errlen > 0)
             snprintf(err, errlen, "out of memory");
@@ -69,12 +69,12 @@ gs_stage_t *gs_stage_new(int argc, const char *const *argv, char *err, size_t er
     return st;
 }
 
-void gs_stage_free(gs_stage_t *st)
+void gs_model_free(gs_model_t *st)
 {
     free(st);
 }
 
-void gs_stage_info(const gs_stage_t *st, gs_stage_info_t *info)
+void gs_model_info(const gs_model_t *st, gs_model_info_t *info)
 {
     const gs_config_t *c = &st->cli.cfg;
     memset(info, 0, sizeof *info);
@@ -91,17 +91,17 @@ void gs_stage_info(const gs_stage_t *st, gs_stage_info_t *info)
     info->gain_realized = ldexp((double)st->cli.gain_code, -(int)c->gain.f);
 }
 
-const gs_config_t *gs_stage_config(const gs_stage_t *st)
+const gs_config_t *gs_model_config(const gs_model_t *st)
 {
     return &st->cli.cfg;
 }
 
-void gs_stage_describe(const gs_stage_t *st, char *buf, size_t len)
+void gs_model_describe(const gs_model_t *st, char *buf, size_t len)
 {
     gs_cli_describe(&st->cli, buf, len);
 }
 
-size_t gs_stage_eval(const gs_stage_t *st, const int32_t *x, const uint32_t *g, int32_t *y,
+size_t gs_model_eval(const gs_model_t *st, const int32_t *x, const uint32_t *g, int32_t *y,
                      uint8_t *ovf, size_t n)
 {
     if (g)
@@ -109,7 +109,7 @@ size_t gs_stage_eval(const gs_stage_t *st, const int32_t *x, const uint32_t *g, 
     return gs_eval_block_gain(&st->cli.cfg, x, st->cli.gain_code, y, ovf, n);
 }
 
-size_t gs_stage_check_in(const gs_stage_t *st, const int64_t *x, size_t n, char *err,
+size_t gs_model_check_in(const gs_model_t *st, const int64_t *x, size_t n, char *err,
                          size_t errlen)
 {
     const gs_config_t *c = &st->cli.cfg;
@@ -127,7 +127,7 @@ size_t gs_stage_check_in(const gs_stage_t *st, const int64_t *x, size_t n, char 
     return n;
 }
 
-size_t gs_stage_check_gain(const gs_stage_t *st, const int64_t *g, size_t n, char *err,
+size_t gs_model_check_gain(const gs_model_t *st, const int64_t *g, size_t n, char *err,
                            size_t errlen)
 {
     const gs_config_t *c = &st->cli.cfg;
