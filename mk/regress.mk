@@ -16,11 +16,14 @@
 #   REGRESS_CHUNK=K            Slurm: K jobs per array task
 #   REGRESS_SLURM_ARGS="..."   Slurm: passed to sbatch as they are ("-p PART -A ACCT -t 1:00:00")
 #   REGRESS_COVERAGE=1         Verilator coverage of every job, merged into RUN/coverage.dat
+#   REGRESS_ONLY=REGEX         only the jobs whose name matches (not for regress-cosim)
+#   regress/with_cluster.sh make ... REGRESS_ON=slurm   the same on a private one-node cluster
 
 REGRESS_ON         ?= local
 REGRESS_CHUNK      ?= 1
 REGRESS_SLURM_ARGS ?=
 REGRESS_COVERAGE   ?=
+REGRESS_ONLY       ?=
 EXH_SHARD_GAINS    ?= 32768
 REGRESS_PY         ?= python3
 # sim/regress.sh reads these from its environment
@@ -28,7 +31,7 @@ export REGRESS_ON REGRESS_CHUNK REGRESS_SLURM_ARGS REGRESS_COVERAGE
 
 regress_run = $(REGRESS_PY) regress/gsregress.py --cosim $(COSIM) --jobs $(JOBS) \
   --on $(REGRESS_ON) --chunk $(REGRESS_CHUNK) --slurm-args "$(REGRESS_SLURM_ARGS)" \
-  $(if $(REGRESS_COVERAGE),--coverage)
+  $(if $(REGRESS_COVERAGE),--coverage) $(if $(REGRESS_ONLY),--only '$(REGRESS_ONLY)')
 
 .PHONY: exhaustive-matrix regress-smoke test-slurm test-regress bench-slurm
 

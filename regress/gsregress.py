@@ -9,6 +9,8 @@ Exit status: 0 every job passed, 1 a job failed or erred, 2 bad usage.
 import argparse
 import json
 import os
+import re
+import shlex
 import sys
 import time
 
@@ -40,6 +42,10 @@ def parse():
     ap.add_argument("--job-timeout", type=int, default=3600, help="per job, seconds (0: none)")
     ap.add_argument("--coverage", action="store_true",
                     help="Verilator coverage of every job, merged into RUN/coverage.dat")
+    ap.add_argument("--only", metavar="REGEX",
+                    help="run only the jobs whose name matches (re.search)")
+    ap.add_argument("--prebuild-via", default="", metavar="CMD",
+                    help="prefix of the prebuild commands, e.g. \"srun -p PART -t 30\"")
     ap.add_argument("--no-prebuild", action="store_true",
                     help="let the jobs build their models themselves")
     # the suites' own parameters
@@ -67,6 +73,10 @@ def main():
                                fault_rtl=os.path.abspath(a.fault_rtl) if a.fault_rtl else None)
     except ValueError as e:
         sys.exit(f"regress: {e}")
+    if a.only:
+        jobs = [j for j in jobs if re.search(a.only, j.name)]
+        if not jobs:
+            sys.exit(f"regress: no job of {a.suite} matches --only {a.only}")
     if a.coverage:
         jobs = [j._replace(opts=j.opts + ["--coverage", os.path.join(run, "coverage", f"{i}.dat")])
                 for i, j in enumerate(jobs)]
@@ -77,18 +87,20 @@ def main():
         os.makedirs(os.path.join(run, "coverage"))
     t0 = time.time()
     if not a.no_prebuild:
-        n, bad = prebuild.prebuild(cosim, rows, os.path.join(run, "prebuild"), a.jobs)
+        n, bad = prebuild.prebuild(cosim, rows, os.path.join(run, "prebuild"), a.jobs,
+                                   shlex.split(a.prebuild_via))
         for opts, log in bad:
             print(f"regress: warning: building for {' '.join(opts)} failed, see {log}",
                   file=sys.stderr)
         print(f"regress: {n} Verilator model(s) up to date in {time.time() - t0:.1f} s")
     t1 = time.time()
     print(f"regress: {a.suite}: {len(rows)} jobs on {meta['backend']}")
-    timing = {"prebuild_s": round(t1 - t0, 2), "jobs": len(rows)}
+    timing = {"prebuild_s": round(t1 - t0, 2), "jobs": len(rows), "started": t1}
     if a.on == "slurm":
         jobid, t_submit, in_time = slurm_backend.run(run, rows, a.chunk, a.slurm_args, REPO,
                                                      a.wait_timeout, a.array_limit, a.suite)
-        timing.update(jobid=jobid, in_time=in_time, tasks=(len(rows) + a.chunk - 1) // a.chunk)
+        timing.update(jobid=jobid, in_time=in_time, tasks=(len(rows) + a.chunk - 1) // a.chunk,
+                      started=t_submit)
         if not in_time:
             print(f"regress: array {jobid} did not finish within {a.wait_timeout} s",
                   file=sys.stderr)

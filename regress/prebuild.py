@@ -7,7 +7,8 @@ to date (make -q) and never compile at the same time on a shared filesystem.
 A job's build options are its options without the stimulus and run options below; a
 short run of the corner set at the configured gain then builds (or checks) the model.
 Options not listed (configuration, --rtl, --netlist, future ones) are kept, so a new
-option that selects another build is prebuilt too.
+option that selects another build is prebuilt too. `via` prefixes each build command
+(e.g. srun -p PART: build on a compute node, whose CPU the -march=native models suit).
 """
 import os
 import subprocess
@@ -42,7 +43,7 @@ def build_opts(opts, scratch, n):
     return out
 
 
-def prebuild(cosim, rows, scratch, parallel):
+def prebuild(cosim, rows, scratch, parallel, via=()):
     """Builds each distinct model once; returns the list of (options, log) that failed."""
     os.makedirs(scratch, exist_ok=True)
     keys = {}
@@ -57,7 +58,7 @@ def prebuild(cosim, rows, scratch, parallel):
     def one(cmd):
         opts, log = cmd
         with open(log, "w") as f:
-            rc = subprocess.run([cosim] + opts + ["--corners", "--fixed-gain", "--quiet",
+            rc = subprocess.run(list(via) + [cosim] + opts + ["--corners", "--fixed-gain", "--quiet",
                                                   "--max-errors", "1", "--no-progress"],
                                 stdout=f, stderr=subprocess.STDOUT).returncode
         # 1 is a mismatch (a planted fault): the model was built, which is all we need

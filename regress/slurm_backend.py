@@ -3,10 +3,10 @@
 Task T of the array runs jobs T*K .. T*K+K-1 of RUN/jobs.tsv (regress/task.sh, K =
 --chunk), so the seed or shard a task runs follows from SLURM_ARRAY_TASK_ID. The
 submission is `sbatch --parsable --array=0-(N-1)[%LIMIT]` plus the user's own options
-(--slurm-args: partition, account, time limit...); the driver then polls squeue
-(bounded by --wait-timeout), cancels the array if that runs out, and leaves the
-verdicts to the result files: sacct needs the accounting database, which a cluster
-may not run.
+(--slurm-args: partition, account, time limit...); the driver then watches the
+result files and squeue (bounded by --wait-timeout), cancels the array if that runs
+out, and leaves the verdicts to the result files: sacct needs the accounting
+database, which a cluster may not run.
 """
 import os
 import shlex
@@ -40,12 +40,14 @@ def active(jobid):
     return bool(p.stdout.strip())
 
 
-def finished(run_dir, rows):
-    n = 0
+def finished(run_dir, rows, seen):
+    """Jobs whose result file is final; `seen` keeps those already found."""
     for r in rows:
-        res = rundir.read_result(run_dir, r["idx"])
-        n += bool(res) and res.get("state") != "started"
-    return n
+        if r["idx"] not in seen:
+            res = rundir.read_result(run_dir, r["idx"])
+            if res and res.get("state") != "started":
+                seen.add(r["idx"])
+    return len(seen)
 
 
 def run(run_dir, rows, chunk, slurm_args, repo, wait_timeout, array_limit, suite):
@@ -68,17 +70,26 @@ def run(run_dir, rows, chunk, slurm_args, repo, wait_timeout, array_limit, suite
     print(f"regress: submitted array job {jobid}: {len(rows)} jobs in {tasks} tasks "
           f"(chunk {chunk}); logs under {run_dir}")
     tty = sys.stderr.isatty()
-    delay, in_time = 0.25, True
+    in_time, next_q, delay, seen = True, 0.0, 0.5, set()
     try:
-        while active(jobid):
-            waited = time.time() - t_submit
-            if wait_timeout and waited > wait_timeout:
+        # The result files say when every job has ended (checked often, they are
+        # local reads); squeue, asked less and less often (at most every 10 s), says
+        # when tasks have ended without writing theirs.
+        while True:
+            now = time.time()
+            done = finished(run_dir, rows, seen)
+            if done == len(rows):
+                break
+            if now >= next_q:
+                if not active(jobid):
+                    break
+                next_q, delay = now + delay, min(delay * 1.5, 10.0)
+            if wait_timeout and now - t_submit > wait_timeout:
                 in_time = False
                 break
-            progress_line(f"regress: job {jobid}: {finished(run_dir, rows)}/{len(rows)} jobs "
-                          f"done, {waited:.0f} s", tty)
-            time.sleep(delay)
-            delay = min(delay * 1.5, 5.0)
+            progress_line(f"regress: job {jobid}: {done}/{len(rows)} jobs done, "
+                          f"{now - t_submit:.0f} s", tty)
+            time.sleep(0.25)
     except KeyboardInterrupt:
         in_time = False
     progress_line("", tty)

@@ -9,6 +9,7 @@
 #     mismatch and the command reproducing it, every other job passed;
 #   - the local back-end gives the same testcases (names and verdicts);
 #   - a second submission without the fault exits 0, every job passed;
+#   - a task cancelled while it runs (scancel, as a time limit does) is an error;
 #   - no daemon of the cluster is left running.
 # Not root: skipped, with the reason.
 set -uo pipefail
@@ -97,6 +98,16 @@ rc=$?
   [ "$(grep -c '<testcase' "$out/all-good/junit.xml")" -eq 4 ] &&
   ok "submission without the fault exits 0, 4/4 passed" ||
   bad "submission without the fault exited $rc (see $out/all-good.log)"
+
+# 4. a task cancelled under way (as by a time limit) is an error, with its log
+"${drv[@]}" --suite exhaustive-matrix --only 'half-even/sat/gains-00000' --on slurm \
+  --wait-timeout 4 --out "$out/cancelled" >"$out/cancelled.log" 2>&1
+rc=$?
+[ $rc -eq 1 ] && [ "$("$py" "$here/junit_cases.py" "$out/cancelled/junit.xml" 2>/dev/null)" = \
+  "exhaustive-matrix/half-even/sat/gains-00000-32767 error" ] &&
+  grep -q 'SIGTERM' "$out/cancelled/junit.xml" &&
+  ok "a task cancelled while cosim ran is an error (exit 1), not a pass" ||
+  bad "a cancelled task: exit $rc, see $out/cancelled.log"
 
 if [ $fail -eq 0 ]; then
   echo "test-slurm: PASS ($(($(date +%s) - t0)) s)"
