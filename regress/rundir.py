@@ -47,8 +47,8 @@ def load(run):
     with open(os.path.join(run, "jobs.tsv")) as f:
         for line in f:
             idx, name, group, expect, opts = line.rstrip("\n").split("\t")
-            rows.append({"idx": int(idx), "name": name, "group": "" if group == "-" else group, "expect": int(expect),
-                         "opts": opts.split()})
+            rows.append({"idx": int(idx), "name": name, "group": "" if group == "-" else group,
+                         "expect": int(expect), "opts": opts.split()})
     with open(os.path.join(run, "run.json")) as f:
         meta = json.load(f)
     return rows, meta

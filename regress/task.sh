@@ -43,15 +43,15 @@ task=$task
 jobid=${SLURM_ARRAY_JOB_ID:-local}
 start=$t0"
   printf '%s\nstate=started\n' "$head" | put "$res"
-  # shellcheck disable=SC2086
   # --foreground: cosim stays in the task's process group, so a signal to the task
   # (Ctrl-C, scancel, a time limit) reaches it
+  # shellcheck disable=SC2086
   timeout --foreground -k 10 "$JOB_TIMEOUT" "$COSIM" $opts --no-progress >"$log" 2>&1
   rc=$?
   t1=$(date +%s.%N)
   if [ -n "$dying" ]; then
-    printf '%s\nend=%s\nstate=died\nreason=task received SIG%s (time limit, scancel or node shutdown) while cosim ran (exit %s)\n' \
-      "$head" "$t1" "$dying" "$rc" | put "$res"
+    why="task received SIG$dying (time limit, scancel or node shutdown) while cosim ran"
+    printf '%s\nend=%s\nstate=died\nreason=%s (exit %s)\n' "$head" "$t1" "$why" "$rc" | put "$res"
     exit 143
   fi
   printf '%s\nend=%s\nstate=done\nrc=%s\n' "$head" "$t1" "$rc" | put "$res"
