@@ -59,8 +59,9 @@ def groups_of(results):
     out = {}
     for r in results:
         if r["group"]:
-            g = out.setdefault(r["group"], {"jobs": 0, "passed": 0, "samples": 0})
+            g = out.setdefault(r["group"], {"jobs": 0, "passed": 0, "samples": 0, "cpu": 0.0})
             g["jobs"] += 1
+            g["cpu"] = round(g["cpu"] + r["cpu"], 2)
             g["passed"] += r["verdict"] == "pass"
             g["samples"] += r["samples"] if r["verdict"] == "pass" else 0
     for g in out.values():
@@ -73,17 +74,19 @@ def markdown(path, meta, results, groups, wall, cov):
     with open(path, "w") as f:
         f.write(f"# {meta['suite']} on {meta['backend']}\n\n")
         if groups:
-            f.write("| group | verdict | shards passed | samples checked |\n|---|---|---:|---:|\n")
+            f.write("| group | verdict | shards passed | samples checked | CPU (s) |\n"
+                    "|---|---|---:|---:|---:|\n")
             for name, g in groups.items():
-                f.write(f"| {name} | {g['verdict']} | {g['passed']}/{g['jobs']} | {g['samples']} |\n")
+                f.write(f"| {name} | {g['verdict']} | {g['passed']}/{g['jobs']} | {g['samples']} | "
+                        f"{g['cpu']} |\n")
             ok = all(g["verdict"] == "pass" for g in groups.values())
             f.write(f"\nOverall: {'PASS' if ok else 'FAIL'} ({len(groups)} groups)\n\n")
-        f.write("| job | result | samples | time (s) | Msamples/s | host | note |\n")
-        f.write("|---|---|---:|---:|---:|---|---|\n")
+        f.write("| job | result | samples | time (s) | CPU (s) | Msamples/s | host | note |\n")
+        f.write("|---|---|---:|---:|---:|---:|---|---|\n")
         for r in results:
             note = r["message"].replace("|", "\\|")
             f.write(f"| {r['name']} | {mark[r['verdict']]} | {r['samples']} | {r['seconds']} | "
-                    f"{r['rate']} | {r['host']} | {note} |\n")
+                    f"{r['cpu']} | {r['rate']} | {r['host']} | {note} |\n")
         npass = sum(r["verdict"] == "pass" for r in results)
         f.write(f"\n{npass}/{len(results)} passed in {wall:.1f} s ({meta['backend']}).\n")
         if cov:
@@ -103,8 +106,9 @@ def report(run, wall, quiet=False):
         json.dump({"suite": meta["suite"], "backend": meta["backend"], "wall_s": round(wall, 2),
                    "passed": sum(r["verdict"] == "pass" for r in results), "jobs": len(results),
                    "verdict": "pass" if ok else "FAIL", "groups": groups, "coverage": cov,
+                   "cpu_s": round(sum(r["cpu"] for r in results), 2),
                    "results": [{k: r[k] for k in ("name", "verdict", "message", "samples",
-                                                  "seconds", "rate", "host", "log")}
+                                                  "seconds", "cpu", "rate", "host", "log")}
                                for r in results]}, f, indent=1)
     if not quiet:
         for r in results:

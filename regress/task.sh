@@ -32,11 +32,20 @@ put() { # file, key=value lines on stdin; replaced atomically
   cat >"$1.tmp.$$" && mv -f "$1.tmp.$$" "$1"
 }
 
+cpu_now() { # CPU seconds (user + system) of this shell's children so far, into $cpu
+  times >"$run/results/.times.$$" # the builtin, in this shell (not in a $(...) subshell)
+  cpu=$(awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); n += a[1] * 60 + a[2] } }
+             END { printf "%.2f", n }' "$run/results/.times.$$")
+  rm -f "$run/results/.times.$$"
+}
+
 while IFS=$'\t' read -r idx name _group _expect opts; do
   [ "$idx" -ge "$first" ] && [ "$idx" -le "$last" ] || continue
   res=$run/results/$idx.result
   log=$run/logs/$idx.log
   t0=$(date +%s.%N)
+  cpu_now
+  c0=$cpu
   head="name=$name
 host=$host
 task=$task
@@ -49,11 +58,13 @@ start=$t0"
   timeout --foreground -k 10 "$JOB_TIMEOUT" "$COSIM" $opts --no-progress >"$log" 2>&1
   rc=$?
   t1=$(date +%s.%N)
+  cpu_now
+  cpu=$(awk -v a="$c0" -v b="$cpu" 'BEGIN { printf "%.2f", b - a }')
   if [ -n "$dying" ]; then
     why="task received SIG$dying (time limit, scancel or node shutdown) while cosim ran"
     printf '%s\nend=%s\nstate=died\nreason=%s (exit %s)\n' "$head" "$t1" "$why" "$rc" | put "$res"
     exit 143
   fi
-  printf '%s\nend=%s\nstate=done\nrc=%s\n' "$head" "$t1" "$rc" | put "$res"
+  printf '%s\nend=%s\ncpu=%s\nstate=done\nrc=%s\n' "$head" "$t1" "$cpu" "$rc" | put "$res"
 done <"$run/jobs.tsv"
 exit 0

@@ -57,15 +57,16 @@ def repro(meta, opts):
 
 
 def judge(run, row, meta):
-    """A dict: name, verdict, message, detail, seconds, samples, rate, host, log."""
+    """A dict: name, verdict, message, detail, seconds, cpu, samples, rate, host, log."""
     idx = row["idx"]
     log = rundir.log_path(run, idx)
     res = rundir.read_result(run, idx)
     samples, rate, first = parse_log(log)
     out = {"name": row["name"], "group": row["group"], "log": log, "samples": samples,
-           "rate": rate, "seconds": 0.0, "host": (res or {}).get("host", "")}
+           "rate": rate, "seconds": 0.0, "cpu": 0.0, "host": (res or {}).get("host", "")}
     if res and "end" in res:
         out["seconds"] = round(float(res["end"]) - float(res["start"]), 3)
+        out["cpu"] = float(res.get("cpu", 0))
     slurm_out = task_output(run, res, idx, meta.get("chunk", 1))
     extra = f"\n--- scheduler output {slurm_out}:\n{tail(slurm_out, 10)}" if slurm_out else ""
     state = res.get("state") if res else None
