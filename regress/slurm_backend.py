@@ -29,14 +29,24 @@ def batch_script(run_dir, chunk):
     return path
 
 
+SQUEUE_TRIES = 30  # consecutive squeue failures (controller unreachable) before giving up
+_squeue_failures = 0
+
+
 def active(jobid):
-    """True while the array has pending or running tasks."""
+    """True while the array has pending or running tasks. A controller that does not
+    answer for a while is waited for (the result files still show progress)."""
+    global _squeue_failures
     p = subprocess.run(["squeue", "-h", "-j", jobid, "-o", "%T"], capture_output=True, text=True)
     if p.returncode != 0:
         # an unknown job id: finished and purged already (MinJobAge)
         if "Invalid job id" in p.stderr:
             return False
-        raise RuntimeError(f"squeue failed: {p.stderr.strip()}")
+        _squeue_failures += 1
+        print(f"regress: squeue failed ({_squeue_failures}/{SQUEUE_TRIES}): {p.stderr.strip()}",
+              file=sys.stderr)
+        return _squeue_failures < SQUEUE_TRIES
+    _squeue_failures = 0
     return bool(p.stdout.strip())
 
 
