@@ -33,22 +33,24 @@ regress_run = $(REGRESS_PY) regress/gsregress.py --cosim $(COSIM) --jobs $(JOBS)
   --on $(REGRESS_ON) --chunk $(REGRESS_CHUNK) --slurm-args "$(REGRESS_SLURM_ARGS)" \
   $(if $(REGRESS_COVERAGE),--coverage) $(if $(REGRESS_ONLY),--only '$(REGRESS_ONLY)')
 
+# `cosim` (mk/sim.mk, read after this fragment) rather than $(COSIM), which is not set
+# yet when these prerequisites are read; recipes expand $(COSIM) late, so they may use it.
 .PHONY: exhaustive-matrix regress-smoke test-slurm test-regress bench-slurm
 
-exhaustive-matrix: $(COSIM)
+exhaustive-matrix: cosim
 	$(regress_run) --suite exhaustive-matrix --shard-gains $(EXH_SHARD_GAINS) \
 	  --out $(BUILD)/exhaustive-matrix
 
-regress-smoke: $(COSIM)
+regress-smoke: cosim
 	$(regress_run) --suite smoke --out $(BUILD)/regress-smoke
 
-test-slurm: $(COSIM) | deps-slurm
+test-slurm: cosim | deps-slurm
 	@PYTHON=$(REGRESS_PY) regress/test_slurm.sh $(COSIM) $(BUILD)/test-slurm
 
 test-regress:
 	@$(REGRESS_PY) regress/test_verdicts.py
 
-bench-slurm: $(COSIM) | deps-slurm
+bench-slurm: cosim | deps-slurm
 	@PYTHON=$(REGRESS_PY) regress/bench_slurm.sh $(COSIM) $(BUILD)/bench
 
 TEST_TARGETS    += test-regress test-slurm
