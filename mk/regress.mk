@@ -4,7 +4,8 @@
 #   make regress-cosim       the matrix (mk/sim.mk, through sim/regress.sh)
 #   make exhaustive-matrix   every (round, overflow) pair x every (x, g): 24 x 2^32 samples,
 #                            in gain-range shards of EXH_SHARD_GAINS codes; a verdict per
-#                            pair and overall (build/exhaustive-matrix/summary.md)
+#                            pair and overall (build/exhaustive-matrix/summary.md); no
+#                            per-job time limit (a shard lasts minutes; on Slurm, use -t)
 #   make regress-smoke       five short jobs: try a cluster with it first
 #   make test-slurm          a private one-node Slurm cluster runs a regression with a
 #                            planted fault, then one without (make test; skipped if not root)
@@ -39,7 +40,7 @@ regress_run = $(REGRESS_PY) regress/gsregress.py --cosim $(COSIM) --jobs $(JOBS)
 
 exhaustive-matrix: cosim
 	$(regress_run) --suite exhaustive-matrix --shard-gains $(EXH_SHARD_GAINS) \
-	  --out $(BUILD)/exhaustive-matrix
+	  --job-timeout 0 --out $(BUILD)/exhaustive-matrix
 
 regress-smoke: cosim
 	$(regress_run) --suite smoke --out $(BUILD)/regress-smoke
