@@ -87,8 +87,11 @@ def judge(run, row, meta):
         elif rc == 1:
             v, msg = "failure", first or "cosim exit 1"
             det = f"reproduce: {repro(meta, row['opts'])}\nlog {log}:\n{tail(log)}"
-        elif rc in (124, 137):
+        elif rc == 124:
             v, msg = "error", f"timed out after {meta.get('job_timeout')} s (exit {rc})"
+            det = f"reproduce: {repro(meta, row['opts'])}\nlog {log}:\n{tail(log)}"
+        elif rc > 128:
+            v, msg = "error", f"cosim killed by signal {rc - 128} (exit {rc}: time-out, OOM, crash)"
             det = f"reproduce: {repro(meta, row['opts'])}\nlog {log}:\n{tail(log)}"
         else:
             v, msg = "error", f"cosim exit {rc} (bad usage, build error or crash)"
