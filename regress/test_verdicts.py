@@ -30,6 +30,7 @@ case $1 in
             echo "cosim: samples 3, cycles 9, 0.0 s, 0.1 Msamples/s"; exit 1 ;;
   usage) echo "cosim: --bogus: unknown option" >&2; exit 2 ;;
   hang) echo "cosim: running"; exec sleep 30 ;;
+  crash) echo "cosim: about to crash"; kill -SEGV $$ ;;
 esac
 """
 
@@ -61,7 +62,7 @@ def main():
             J("t/time-limit", "hang"), J("t/node-lost", "hang"), J("t/never-ran", "pass 1"),
             J("x/shard-full", "pass 200", group="g", expect=200),
             J("x/shard-short", "pass 150", group="g", expect=200),
-            J("y/shard", "pass 50", group="h", expect=50)]
+            J("y/shard", "pass 50", group="h", expect=50), J("t/crash", "crash")]
     with tempfile.TemporaryDirectory() as tmp:
         fake = os.path.join(tmp, "fakecosim")
         with open(fake, "w") as f:
@@ -78,7 +79,7 @@ def main():
         got = cases(os.path.join(run, "junit.xml"))
         want = sorted(["t/pass pass", "t/mismatch failure", "t/usage error", "t/time-limit error",
                        "t/node-lost error", "t/never-ran failure", "x/shard-full pass",
-                       "x/shard-short failure", "y/shard pass"])
+                       "x/shard-short failure", "y/shard pass", "t/crash error"])
         check(got == want, "verdicts: " + ", ".join(got))
         check(not ok, "the run is not a pass")
         xml = open(os.path.join(run, "junit.xml")).read()
@@ -88,6 +89,7 @@ def main():
               "a signalled task and a killed one are errors naming what happened")
         check("cosim: running" in xml, "a dead task's error carries its log")
         check("checked 150 samples, its share is 200" in xml, "a short shard is a failure")
+        check("killed by signal 11" in xml, "a crash is an error naming the signal")
         md = open(os.path.join(run, "summary.md")).read()
         check("| g | FAIL | 1/2 |" in md and "| h | pass | 1/1 | 50 |" in md and "Overall: FAIL" in md,
               "group verdicts merge their shards")
