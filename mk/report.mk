@@ -33,3 +33,8 @@ quality-test: $(GSREF) | deps-report
 	@CC="$(CC)" scripts/quality_mutants.sh $(BUILD)/quality-mutants "$(GSREF_SRC)" $(SYS_PY)
 
 TEST_TARGETS += quality-test
+
+AUDIO_DIR := $(BUILD)/audio
+.PHONY: demo-audio
+demo-audio: $(GSREF) $(COSIM) | deps-report
+	$(SYS_PY) scripts/audio_demo.py --gsref $(GSREF) --cosim $(COSIM) --out $(AUDIO_DIR)
