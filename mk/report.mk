@@ -38,3 +38,46 @@ AUDIO_DIR := $(BUILD)/audio
 .PHONY: demo-audio
 demo-audio: $(GSREF) $(COSIM) | deps-report
 	$(SYS_PY) scripts/audio_demo.py --gsref $(GSREF) --cosim $(COSIM) --out $(AUDIO_DIR)
+
+# Coverage jobs merged with any other coverage data under build/ (cosim-coverage's,
+# the regression's), rendered by genhtml; cosim's functional bins summed over the
+# jobs and the regression's logs.
+COVERAGE_DIR := $(BUILD)/coverage-report
+.PHONY: coverage-report
+coverage-report: $(COSIM) | deps-report
+	$(SYS_PY) scripts/coverage_report.py --cosim $(COSIM) --out $(COVERAGE_DIR) \
+	  --extra-dat $(wildcard $(BUILD)/coverage/*.dat $(BUILD)/regress/*.dat $(BUILD)/regress/*/*.dat) \
+	  --logs '$(BUILD)/regress/logs/*.log'
+
+# The page. REPORT_JUNIT: the regression's JUnit file; when it does not exist, a
+# quick regression of the default configuration (scripts/smoke_regress.py) stands in.
+REPORT_DIR   := $(BUILD)/report
+REPORT_JUNIT ?= $(BUILD)/regress/junit.xml
+.PHONY: report report-test
+report: $(COSIM) | deps-report
+	@if [ -f $(REPORT_JUNIT) ]; then \
+	  $(SYS_PY) scripts/report_html.py --build $(BUILD) --out $(REPORT_DIR) \
+	    --junit $(REPORT_JUNIT) --junit-cmd "make regress"; \
+	else \
+	  echo "report: no $(REPORT_JUNIT) (make regress): a quick regression stands in"; \
+	  $(SYS_PY) scripts/smoke_regress.py --cosim $(COSIM) --out $(BUILD)/report-regress && \
+	  $(SYS_PY) scripts/report_html.py --build $(BUILD) --out $(REPORT_DIR) \
+	    --junit $(BUILD)/report-regress/junit.xml \
+	    --junit-cmd "scripts/smoke_regress.py (quick regression; no make regress output)"; \
+	fi
+
+# make test's check of the page: a quick regression with one planted failure, the
+# model-only quality figures of quality-test, the audio demo; rendered in Chromium.
+REPORT_TEST := $(BUILD)/report-test
+report-test: quality-test demo-audio $(COSIM) | deps-report
+	@$(SYS_PY) scripts/smoke_regress.py --cosim $(COSIM) --out $(REPORT_TEST)/regress \
+	  --plant-failure > $(REPORT_TEST).log || { cat $(REPORT_TEST).log; exit 1; }
+	@$(SYS_PY) scripts/quality_plots.py $(BUILD)/quality-test >> $(REPORT_TEST).log
+	@$(SYS_PY) scripts/report_html.py --build $(BUILD) --out $(REPORT_TEST)/page \
+	  --junit $(REPORT_TEST)/regress/junit.xml --junit-cmd "make report-test (quick regression, one failure planted)" \
+	  --quality $(BUILD)/quality-test >> $(REPORT_TEST).log
+	@$(SYS_PY) scripts/report_browser_test.py --page $(REPORT_TEST)/page/index.html \
+	  --junit $(REPORT_TEST)/regress/junit.xml --shot $(REPORT_TEST)/screenshot.png \
+	  --min-images 3 --min-audio 6
+
+TEST_TARGETS += report-test
