@@ -15,6 +15,7 @@
 
 QUALITY_DIR     := $(BUILD)/quality
 QUALITY_SAMPLES ?= 40000
+QUALITY_TEST_SAMPLES ?= 20000
 GSREF_SRC       := $(MODEL_SRC) $(CLI_SRC) tools/gsref.c
 
 .PHONY: quality quality-test
@@ -27,7 +28,7 @@ quality: $(GSREF) $(COSIM) | deps-report
 # The test proper (model only, every mode), then the planted biases.
 quality-test: $(GSREF) | deps-report
 	@$(SYS_PY) scripts/quality_run.py --gsref $(GSREF) --out $(BUILD)/quality-test \
-	  --samples $(QUALITY_SAMPLES) --stats-only > $(BUILD)/quality-test.log || \
+	  --samples $(QUALITY_TEST_SAMPLES) --stats-only > $(BUILD)/quality-test.log || \
 	  { cat $(BUILD)/quality-test.log; exit 1; }
 	@tail -n 1 $(BUILD)/quality-test.log
 	@CC="$(CC)" scripts/quality_mutants.sh $(BUILD)/quality-mutants "$(GSREF_SRC)" $(SYS_PY)
