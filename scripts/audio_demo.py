@@ -19,6 +19,9 @@ import sys
 import time
 import wave
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from quality_run import read_out  # noqa: E402  (gsref's "y ovf" lines)
+
 RATE = 22050
 GAIN = ["--rf", "47k", "--rin", "10k"]
 PHRASE = "Gain stage demo. Four point seven times, clipped at the rails."
@@ -59,13 +62,7 @@ def model(tool_cmd, out_txt):
                                                       r.stderr.decode()[-1500:]))
     with open(out_txt, "wb") as f:
         f.write(r.stdout)
-    ys, ovf = [], 0
-    with open(out_txt) as f:
-        for line in f:
-            y, o = line.split()
-            ys.append(int(y))
-            ovf += int(o)
-    return ys, ovf
+    return read_out(out_txt)
 
 
 def process(a, name, xs, rate, info):

@@ -52,6 +52,23 @@ def bad_json(path, why):
     return '<p class="missing">Not available: <code>%s</code> is %s.</p>' % (E(path), E(why))
 
 
+def open_section(path, cmd):
+    """(data, [made-by line]) of a section's JSON input, or (None, [why it is missing])."""
+    d, why = load_json(path)
+    if d is None:
+        return None, [missing(path, cmd) if why == "missing" else bad_json(path, why)]
+    return d, [made_by(d.get("command", cmd), d.get("started", when(path)), path)]
+
+
+def asset_section(a, src, sub, name, cmd):
+    """open_section for a section whose plots and sounds are copied to OUT/sub."""
+    src = src or os.path.join(a.build, sub)
+    d, out = open_section(os.path.join(src, name), cmd)
+    if d is not None:
+        os.makedirs(os.path.join(a.out, sub), exist_ok=True)
+    return d, out, src, os.path.join(a.out, sub)
+
+
 def table(head, rows, cls=""):
     h = "".join("<th>%s</th>" % E(str(c)) for c in head)
     body = "".join("<tr%s>%s</tr>" % (' class="%s"' % r[1] if isinstance(r, tuple) else "",
@@ -117,10 +134,9 @@ def sec_regress(a):
 
 def sec_coverage(a):
     path = os.path.join(a.build, "coverage-report", "coverage.json")
-    d, why = load_json(path)
+    d, out = open_section(path, "make coverage-report")
     if d is None:
-        return missing(path, "make coverage-report") if why == "missing" else bad_json(path, why)
-    out = [made_by(d.get("command", "make coverage-report"), d.get("started", when(path)), path)]
+        return out[0]
     s = d.get("summary")
     hsrc = os.path.join(a.build, "coverage-report", "html")
     if s and os.path.isdir(hsrc):
@@ -205,14 +221,9 @@ def sec_bench(a):
 
 
 def sec_quality(a):
-    src = a.quality or os.path.join(a.build, "quality")
-    path = os.path.join(src, "quality.json")
-    d, why = load_json(path)
+    d, out, src, dst = asset_section(a, a.quality, "quality", "quality.json", "make quality")
     if d is None:
-        return missing(path, "make quality") if why == "missing" else bad_json(path, why)
-    dst = os.path.join(a.out, "quality")
-    os.makedirs(dst, exist_ok=True)
-    out = [made_by(d.get("command", "make quality"), d.get("started", when(path)), path)]
+        return out[0]
     eq = d.get("rtl_equal")
     if eq:
         same = eq["equal"] == eq["compared"] and not eq["differ"]
@@ -258,15 +269,10 @@ def sec_quality(a):
 
 
 def sec_audio(a):
-    src = a.audio or os.path.join(a.build, "audio")
-    path = os.path.join(src, "audio.json")
-    d, why = load_json(path)
+    d, out, src, dst = asset_section(a, a.audio, "audio", "audio.json", "make demo-audio")
     if d is None:
-        return missing(path, "make demo-audio") if why == "missing" else bad_json(path, why)
-    dst = os.path.join(a.out, "audio")
-    os.makedirs(dst, exist_ok=True)
-    out = [made_by(d.get("command", "make demo-audio"), d.get("started", when(path)), path),
-           "<p>Gain %s, default profile (s16.15, half-even, sat). Phrase: <i>%s</i></p>"
+        return out[0]
+    out += ["<p>Gain %s, default profile (s16.15, half-even, sat). Phrase: <i>%s</i></p>"
            % (E(d["gain"]), E(d["phrase"]))]
     for name, s in d["signals"].items():
         players = []
