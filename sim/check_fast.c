@@ -30,6 +30,18 @@ static COLD int fast_error(run_t *u, uint64_t c0, uint64_t c, uint64_t w, uint64
     return err_data(u, c0 + c, j, w & dm);
 }
 
+/* Traced runs: each cycle's expected output, driven beside the DUT's (dut_expect). */
+static COLD void expect_chunk(const run_t *u, dut_t *d, uint64_t k, uint64_t m, uint64_t n,
+                              uint64_t L)
+{
+    static uint64_t w[CH];
+    for (uint64_t i = 0; i < m; i++) {
+        uint64_t c = k + i;
+        w[i] = c >= L && c - L < n ? u->r->exp[(c - L) & RMASK] | 1ull << DUT_VALID_BIT : 0;
+    }
+    dut_expect(d, w, (size_t)m);
+}
+
 /*
  * Full rate (no --stall/--gap/--backpressure): s_valid and m_ready are always
  * high, so the whole output sequence is known in advance: sample j is taken at
@@ -75,6 +87,8 @@ void loop_fast(run_t *u, dut_t *d, uint64_t *cycp)
             refill(u, &gen, &gprev);
         uint64_t nv = k < n ? (n - k < m ? n - k : m) : 0;
         size_t s0 = (size_t)(k & RMASK);
+        if (UNLIKELY(u->sl->trace != NULL))
+            expect_chunk(u, d, k, m, n, L);
         dut_batch(d, r->xr + s0, r->g + s0, (size_t)nv, (size_t)m, r->out);
         if (k >= L && k + m <= n && steady_ok(r->out, r->exp, k - L, m, dm | V | R, V | R)) {
             checked += m;

@@ -75,6 +75,7 @@ ALWAYS_INLINE void loop(run_t *u, dut_t *d, uint64_t *cycp, const int exact)
     uint64_t held_val = 0, hold_run = 0;
     uint64_t c_gap = 0, c_in_stall = 0, c_out_hold = 0, c_long = 0;
     dut_io_t io = { 0 };
+    uint64_t expw = 0;
     int drain = 0;
     uint64_t drain_end = 0;
 
@@ -118,6 +119,10 @@ ALWAYS_INLINE void loop(run_t *u, dut_t *d, uint64_t *cycp, const int exact)
         io.s_data = r->xr[si];
         io.s_gain = r->g[si];
         io.m_ready = mr;
+        if (UNLIKELY(u->sl->trace != NULL)) {   /* the waveform's expected output */
+            expw = nout != nin ? r->exp[nout & RMASK] | 1ull << DUT_VALID_BIT : 0;
+            dut_expect(d, &expw, 1);
+        }
         dut_cycle(d, &io);
 
         /* output side: a result shown for the first time is checked; one still

@@ -70,7 +70,7 @@ MODEL_SRC := $(wildcard cmodel/*.c)
 HDRS      := $(wildcard cmodel/*.h) tools/gs_cli.h tools/gs_vec.h $(wildcard sim/*.h)
 # The harness, in the order a sample goes through it (sim/run.h lists them).
 HARNESS   := config stimulus stim_corners stim_random expected check_fast check_stall \
-             errors slice coverage summary jobs dump trace harness
+             errors slice coverage summary jobs dump trace gtkw harness
 C_SRC     := $(MODEL_SRC) tools/gs_cli.c tools/gs_vec.c sim/cosim_opts.c \
              $(patsubst %,sim/%.c,$(HARNESS)) sim/sim_main.c
 C_OBJ     := $(patsubst %.c,$(COMMON)/c/%.o,$(notdir $(C_SRC)))

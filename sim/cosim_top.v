@@ -4,6 +4,10 @@
 // With COSIM_NETLIST defined the DUT is a post-synthesis netlist that has no
 // parameters (and no LATENCY): the parameters here only size the ports, and
 // latency reads as all ones ("unknown": the harness measures it).
+// exp_valid/exp_data/exp_ovf: the C model's expected result, driven by the
+// harness only in traced runs so that the waveform shows it beside m_data (see
+// the GTKWave save file, sim/gtkw.c); nothing reads them. At full rate exp_valid
+// marks the cycle the result is due; under stalls, that one is outstanding.
 
 module cosim_top #(
   parameter integer IN_W     = 16,
@@ -25,7 +29,12 @@ module cosim_top #(
   input  wire             m_ready,
   output wire [OUT_W-1:0] m_data,
   output wire             m_ovf,
-  output wire [31:0]      latency
+  output wire [31:0]      latency,
+  /* verilator lint_off UNUSED */
+  input  wire             exp_valid,
+  input  wire [OUT_W-1:0] exp_data,
+  input  wire             exp_ovf
+  /* verilator lint_on UNUSED */
 );
 
 `ifdef COSIM_NETLIST

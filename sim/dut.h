@@ -59,6 +59,11 @@ void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t nv, size_t
 /* Tracing (traced builds only; otherwise dut_trace_open fails with -1).
  * Cycles [from, to) of this model are written to path (.fst or .vcd). */
 int dut_trace_open(dut_t *d, const char *path, uint64_t from, uint64_t to);
+/* Traced builds: the expected-output inputs of the traced top (exp_valid, exp_data,
+ * exp_ovf) for the next m cycles of dut_cycle/dut_batch, one word each: data |
+ * ovf << DUT_OVF_BIT | valid << DUT_VALID_BIT. w must live until then. A no-op in
+ * other builds. */
+void dut_expect(dut_t *d, const uint64_t *w, size_t m);
 /* Write line/toggle coverage (coverage builds only). */
 int dut_coverage_write(dut_t *d, const char *path);
 

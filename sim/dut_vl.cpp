@@ -35,6 +35,8 @@ struct dut {
 #if VM_TRACE
     trace_t *tfp;
     uint64_t tr_from, tr_to;
+    const uint64_t *expw;   // dut_expect(): expected words of the next expn cycles
+    size_t expn;
 #endif
 };
 
@@ -54,6 +56,8 @@ extern "C" dut_t *dut_new(void)
     d->ctx->traceEverOn(true);
     d->tfp = nullptr;
     d->tr_from = d->tr_to = 0;
+    d->expw = nullptr;
+    d->expn = 0;
 #endif
     d->top = new Vcosim_top(d->ctx, "TOP");
     d->cycle = 0;
@@ -84,6 +88,29 @@ extern "C" int dut_latency(dut_t *d)
     return l == 0xffffffffu ? -1 : (int)l;
 }
 
+#if VM_TRACE
+/* Drive exp_* from the i-th word given to dut_expect (traced builds only). */
+static inline void drive_expected(dut_t *d, size_t i)
+{
+    if (i >= d->expn)
+        return;
+    uint64_t w = d->expw[i];
+    d->top->exp_data = (uint32_t)(w & 0xffffffffu);  // masked to OUT_W (rings_t exp)
+    d->top->exp_ovf = (CData)((w >> DUT_OVF_BIT) & 1);
+    d->top->exp_valid = (CData)((w >> DUT_VALID_BIT) & 1);
+}
+#endif
+
+extern "C" void dut_expect(dut_t *d, const uint64_t *w, size_t m)
+{
+#if VM_TRACE
+    d->expw = w;
+    d->expn = m;
+#else
+    (void)d, (void)w, (void)m;
+#endif
+}
+
 /* The second half of a cycle: the settled low phase is traced, then the rising
  * edge is evaluated and traced. Shared by dut_cycle and dut_batch. */
 static inline void rising_edge(dut_t *d)
@@ -112,6 +139,10 @@ extern "C" void dut_cycle(dut_t *d, dut_io_t *io)
     t->s_data = io->s_data;
     t->s_gain = io->s_gain;
     t->m_ready = (CData)io->m_ready;
+#if VM_TRACE
+    drive_expected(d, 0);
+    d->expn = 0;
+#endif
     t->eval();
     io->s_ready = t->s_ready;
     io->m_valid = t->m_valid;
@@ -135,11 +166,17 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
         } else {
             t->s_valid = 0;
         }
+#if VM_TRACE
+        drive_expected(d, i);
+#endif
         t->eval();
         out[i] = (uint64_t)t->m_data | (uint64_t)t->m_ovf << DUT_OVF_BIT |
                  (uint64_t)t->m_valid << DUT_VALID_BIT | (uint64_t)t->s_ready << DUT_READY_BIT;
         rising_edge(d);
     }
+#if VM_TRACE
+    d->expn = 0;
+#endif
 }
 
 extern "C" int dut_trace_open(dut_t *d, const char *path, uint64_t from, uint64_t to)

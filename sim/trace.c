@@ -4,10 +4,34 @@
  * [0, 2W); when the first error lies beyond that, the same run (same stimulus,
  * same handshakes) is replayed, tracing [bad - W, bad + W] and stopping there.
  */
+#define _XOPEN_SOURCE 700   /* realpath, PATH_MAX */
+#include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "gtkw.h"
 #include "run.h"
+
+/* The GTKWave save file beside the waveform: marker at the first error. */
+static int save_gtkw(const ctx_t *t, const stats_t *tot, uint64_t a, uint64_t b)
+{
+    const cosim_opts_t *o = t->o;
+    char gp[PATH_MAX + 8], abs[PATH_MAX];
+    gtkw_path(o->trace, gp, sizeof gp);
+    gtkw_t g = { realpath(o->trace, abs) ? abs : o->trace, t->c->in.w, t->c->gain.w,
+                 t->c->out.w, 1, tot->errors ? (int64_t)(2 * tot->first_bad_cycle) : -1, a, b };
+    if (gtkw_write(gp, &g) < 0) {
+        fprintf(stderr, "cosim: %s: cannot write the GTKWave save file: %s\n", gp,
+                strerror(errno));
+        return -1;
+    }
+    if (!o->quiet)
+        printf("cosim: GTKWave save file %s (gtkwave %s)\n", gp, gp);
+    return 0;
+}
 
 int run_single(ctx_t *t, FILE *dump, stats_t *tot)
 {
@@ -36,6 +60,8 @@ int run_single(ctx_t *t, FILE *dump, stats_t *tot)
         if (!o->quiet)
             printf("cosim: waveform %s: cycles %" PRIu64 "..%" PRIu64
                    " (time = 2 x cycle)\n", o->trace, a, b);
+        if (save_gtkw(t, tot, a, b) < 0)
+            return 2;
     }
     return 0;
 }
