@@ -50,22 +50,23 @@ coverage-report: $(COSIM) | deps-report
 	  --extra-dat $(wildcard $(BUILD)/coverage/*.dat $(BUILD)/regress/*.dat $(BUILD)/regress/*/*.dat) \
 	  --logs '$(BUILD)/regress/logs/*.log'
 
-# The page. REPORT_JUNIT: the regression's JUnit file; when it does not exist, a
-# quick regression of the default configuration (scripts/smoke_regress.py) stands in.
+# The page. REPORT_JUNIT: the regression's JUnit file (make regress), else the smoke
+# regression's (make regress-smoke); when neither exists, a quick regression of the
+# default configuration (scripts/smoke_regress.py) stands in.
 REPORT_DIR   := $(BUILD)/report
-REPORT_JUNIT ?= $(BUILD)/regress/junit.xml
+REPORT_JUNIT ?= $(firstword $(wildcard $(BUILD)/regress/junit.xml $(BUILD)/regress-smoke/junit.xml))
 .PHONY: report report-test
 report: $(COSIM) | deps-report
-	@if [ -f $(REPORT_JUNIT) ]; then \
-	  $(SYS_PY) scripts/report_html.py --build $(BUILD) --out $(REPORT_DIR) \
-	    --junit $(REPORT_JUNIT) --junit-cmd "make regress"; \
-	else \
-	  echo "report: no $(REPORT_JUNIT) (make regress): a quick regression stands in"; \
-	  $(SYS_PY) scripts/smoke_regress.py --cosim $(COSIM) --out $(BUILD)/report-regress && \
-	  $(SYS_PY) scripts/report_html.py --build $(BUILD) --out $(REPORT_DIR) \
-	    --junit $(BUILD)/report-regress/junit.xml \
-	    --junit-cmd "scripts/smoke_regress.py (quick regression; no make regress output)"; \
-	fi
+ifneq ($(REPORT_JUNIT),)
+	$(SYS_PY) scripts/report_html.py --build $(BUILD) --out $(REPORT_DIR) \
+	  --junit $(REPORT_JUNIT) --junit-cmd "make regress ($(REPORT_JUNIT))"
+else
+	@echo "report: no $(BUILD)/regress/junit.xml (make regress): a quick regression stands in"
+	$(SYS_PY) scripts/smoke_regress.py --cosim $(COSIM) --out $(BUILD)/report-regress
+	$(SYS_PY) scripts/report_html.py --build $(BUILD) --out $(REPORT_DIR) \
+	  --junit $(BUILD)/report-regress/junit.xml \
+	  --junit-cmd "scripts/smoke_regress.py (quick regression, make report; no make regress output)"
+endif
 
 # make test's check of the page: a quick regression with one planted failure, the
 # model-only quality figures of quality-test, the audio demo; rendered in Chromium.

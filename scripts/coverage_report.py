@@ -119,20 +119,23 @@ def main():
 
 
 def summary(info):
-    """Line and branch totals of an lcov tracefile, per source file and in all."""
+    """Points found and hit per source file and in all, from an lcov tracefile's DA
+    lines (verilator_coverage writes no LF/LH totals; a point is a line here)."""
     files, cur = {}, None
     with open(info) as f:
         for line in f:
             line = line.strip()
             if line.startswith("SF:"):
-                cur = files.setdefault(line[3:], {"LF": 0, "LH": 0, "BRF": 0, "BRH": 0})
-            elif cur is not None and ":" in line:
-                k, v = line.split(":", 1)
-                if k in cur:
-                    cur[k] += int(v)
-    tot = {k: sum(f[k] for f in files.values()) for k in ("LF", "LH", "BRF", "BRH")}
-    return {"files": files, "lines_found": tot["LF"], "lines_hit": tot["LH"],
-            "branches_found": tot["BRF"], "branches_hit": tot["BRH"]}
+                cur = files.setdefault(line[3:], {"LF": 0, "LH": 0, "missed": []})
+            elif cur is not None and line.startswith("DA:"):
+                ln, hits = line[3:].split(",")[:2]
+                cur["LF"] += 1
+                if int(hits) > 0:
+                    cur["LH"] += 1
+                else:
+                    cur["missed"].append(int(ln))
+    return {"files": files, "lines_found": sum(f["LF"] for f in files.values()),
+            "lines_hit": sum(f["LH"] for f in files.values())}
 
 
 if __name__ == "__main__":

@@ -142,15 +142,16 @@ def sec_coverage(a):
     if s and os.path.isdir(hsrc):
         shutil.copytree(hsrc, os.path.join(a.out, "coverage"), dirs_exist_ok=True)
         pct = lambda h, f: "%.1f%%" % (100.0 * h / f) if f else "-"  # noqa: E731
-        rows = [[E(os.path.relpath(k)), "%d/%d" % (v["LH"], v["LF"]), pct(v["LH"], v["LF"])]
+        rows = [[E(os.path.relpath(k)), "%d/%d" % (v["LH"], v["LF"]), pct(v["LH"], v["LF"]),
+                 E(", ".join(map(str, sorted(set(v.get("missed", []))))) or "-")]
                 for k, v in sorted(s["files"].items())]
         rows.append(["<b>all</b>", "%d/%d" % (s["lines_hit"], s["lines_found"]),
-                     pct(s["lines_hit"], s["lines_found"])])
+                     pct(s["lines_hit"], s["lines_found"]), ""])
         out.append("<p>Verilator line and toggle coverage of %d runs, merged "
                    "(<code>verilator_coverage --write</code>), exported (<code>--write-info"
                    "</code>): <a href=\"coverage/index.html\">genhtml pages</a>.</p>"
                    % len(d.get("dat_files", [])))
-        out.append(table(["source", "points hit", "coverage"], rows))
+        out.append(table(["source", "points hit", "coverage", "lines never hit"], rows))
     else:
         out.append('<p class="missing">No merged coverage (a coverage job failed: see %s).</p>'
                    % E(path))
