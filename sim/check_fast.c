@@ -109,7 +109,7 @@ void loop_fast(run_t *u, dut_t *d, uint64_t *cycp)
             for (uint64_t i = 0; i < m; i++) {
                 uint64_t c = k + i;
                 if (c >= L && c - L < n && (r->out[i] & V))
-                    dump_line(dump, sext(r->out[i] & t->omask, t->c->out.w),
+                    dump_line(dump, gs_wrap(r->out[i] & t->omask, t->c->out.w),
                               (unsigned)(r->out[i] >> DUT_OVF_BIT) & 1);
             }
         }

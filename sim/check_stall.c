@@ -141,7 +141,7 @@ ALWAYS_INLINE void loop(run_t *u, dut_t *d, uint64_t *cycp, const int exact)
             break;
         uint32_t pop = mv & mr & have;
         if (dump && pop)
-            dump_line(dump, sext(got & 0xffffffffu, t->c->out.w), (unsigned)(got >> 32));
+            dump_line(dump, gs_wrap(got & 0xffffffffu, t->c->out.w), (unsigned)(got >> 32));
         nout += pop;
         last_prog = pop ? cyc : last_prog;
         held = mv & (mr ^ 1);

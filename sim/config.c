@@ -10,6 +10,27 @@
 
 #include "run.h"
 
+/*
+ * The special gain codes of the stimulus - one list for the corners and the
+ * random samples: 0, 1 LSB, max, max - 1, 1.0, 2^(G_W-1), 1.0 + 1 LSB, in this
+ * order (the random stimulus' slots), each once. 1.0 and 1.0 + 1 LSB only
+ * where they are codes of the format (G_F < G_W; not wrapped to 0 or 1).
+ */
+int special_gains(int gw, int gf, uint32_t sp[7])
+{
+    uint64_t gmax = ((uint64_t)1 << gw) - 1, one = (uint64_t)1 << (gf < gw ? gf : 63);
+    uint64_t cand[7] = { 0, 1, gmax, gmax - 1, one, (uint64_t)1 << (gw - 1), one + 1 };
+    int n = 0;
+    for (int k = 0; k < 7; k++) {
+        int dup = cand[k] > gmax;    /* a u1 gain has no max - 1; no 1.0 if G_F >= G_W */
+        for (int m = 0; m < n; m++)
+            dup |= sp[m] == cand[k];
+        if (!dup)
+            sp[n++] = (uint32_t)cand[k];
+    }
+    return n;
+}
+
 int ctx_init(ctx_t *t, cosim_opts_t *o)
 {
     memset(t, 0, sizeof *t);
@@ -22,15 +43,9 @@ int ctx_init(ctx_t *t, cosim_opts_t *o)
     t->imask = (uint32_t)(((uint64_t)1 << iw) - 1);
     t->omask = (uint32_t)(((uint64_t)1 << t->c->out.w) - 1);
     t->gmax = (uint32_t)(((uint64_t)1 << t->c->gain.w) - 1);
-    {
-        int gw = t->c->gain.w, gf = t->c->gain.f;
-        uint32_t one = gf < gw ? (uint32_t)1 << gf : t->gmax;
-        uint32_t sp[8] = { 0, 1, t->gmax, t->gmax - (t->gmax > 0), one, (uint32_t)1 << (gw - 1),
-                           (one + 1) & t->gmax, 0 };
-        memcpy(t->gsp, sp, sizeof sp);
-        t->thr_num[0] = -ldexp((double)t->c->y_min - 0.5, t->c->shift);
-        t->thr_num[1] = -ldexp((double)t->c->y_max + 0.5, t->c->shift);
-    }
+    t->nsp = special_gains(t->c->gain.w, t->c->gain.f, t->gsp);
+    t->thr_num[0] = -ldexp((double)t->c->y_min - 0.5, t->c->shift);
+    t->thr_num[1] = -ldexp((double)t->c->y_max + 0.5, t->c->shift);
 
     /* the compiled model must be the configuration asked for */
     const dut_info_t *di = dut_info();

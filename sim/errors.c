@@ -45,7 +45,7 @@ COLD int err_data(run_t *u, uint64_t cyc, uint64_t k, uint64_t got)
         describe_sample(u, k, d, sizeof d);
         int w = u->t->c->out.w;
         uint64_t e = u->r->exp[k & RMASK];
-        int64_t ye = sext(e & 0xffffffffu, w), yg = sext(got & 0xffffffffu, w);
+        int64_t ye = gs_wrap(e & 0xffffffffu, w), yg = gs_wrap(got & 0xffffffffu, w);
         /* a hint when the value is a neighbour's: a duplicated or a lost result */
         const char *hint = "";
         if (k > 0 && got == u->r->exp[(k - 1) & RMASK] && got != e)

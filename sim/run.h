@@ -27,6 +27,7 @@
 #include "cosim_opts.h"
 #include "dut.h"
 #include "gainstage.h"
+#include "gs_core.h"          /* gs_wrap(): a code of w bits, sign-extended */
 
 #if defined(__GNUC__)
 #define ALWAYS_INLINE static inline __attribute__((always_inline))
@@ -76,7 +77,8 @@ typedef struct {
     uint64_t base_vec, base_rand, base_exh, total;
     int64_t xmin, xmax;
     uint32_t imask, omask, gmax;
-    uint32_t gsp[8];               /* special gains of the random stimulus */
+    uint32_t gsp[8];               /* special gains (special_gains()), unused ones 0 */
+    int nsp;
     double thr_num[2];             /* -(rail edge) * 2^shift: x near it is thr_num / g */
     int jobs, job;
 } ctx_t;
@@ -111,13 +113,6 @@ typedef struct {
 /* (r * m) >> 32 for a 32-bit r: a uniform value in [0, m) without a division. */
 static inline uint64_t below(uint64_t r, uint64_t m) { return ((r & 0xffffffffu) * m) >> 32; }
 
-static inline int64_t sext(uint64_t v, int w)
-{
-    uint64_t m = (w >= 64) ? ~0ull : (((uint64_t)1 << w) - 1);
-    uint64_t sign = (uint64_t)1 << (w - 1);
-    return (int64_t)((v & m) ^ sign) - (int64_t)sign;
-}
-
 static inline int64_t clamp64(int64_t v, int64_t lo, int64_t hi)
 {
     return v < lo ? lo : v > hi ? hi : v;
@@ -127,6 +122,7 @@ double now_s(void);
 
 /* config.c: 0, or the exit status after an error was printed */
 int ctx_init(ctx_t *t, cosim_opts_t *o);
+int special_gains(int gw, int gf, uint32_t sp[7]);
 
 /* stimulus.c, stim_random.c, stim_corners.c */
 int tie_x(const ctx_t *t, uint32_t g, uint64_t r, int64_t *x);

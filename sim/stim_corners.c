@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "run.h"
 
@@ -26,17 +27,16 @@ static void corner_add(ctx_t *t, int64_t x, uint32_t g)
 /* Directed corners: for each special gain, the special inputs. */
 void corners_make(ctx_t *t)
 {
-    int gw = t->c->gain.w, gf = t->c->gain.f;
     uint32_t gl[9];
     int ng = 0;
     gl[ng++] = t->gain;
     if (!t->o->fixed_gain) {
-        uint32_t cand[8] = { 0, 1, t->gmax, t->gmax - (t->gmax > 0),
-                             gf < gw ? (uint32_t)1 << gf : 0,
-                             gf < gw ? ((uint32_t)1 << gf) + 1 : 1,
-                             (uint32_t)1 << (gw - 1), 3u & t->gmax };
-        for (int k = 0; k < 8; k++) {
-            int dup = cand[k] > t->gmax; /* 2^G_F + 1 does not fit a u1.0 gain */
+        /* the special gains of the random stimulus, then 3 */
+        uint32_t cand[8];
+        memcpy(cand, t->gsp, sizeof cand);
+        cand[t->nsp] = 3u & t->gmax;
+        for (int k = 0; k <= t->nsp; k++) {
+            int dup = 0;
             for (int m = 0; m < ng; m++)
                 dup |= gl[m] == cand[k];
             if (!dup)

@@ -16,7 +16,7 @@ static inline uint64_t mix64(uint64_t z)
  * Random samples j0 .. j0+n-1 of the random stimulus. Counter-based (sample j
  * depends only on the seed and j), so any slice is reproducible. Each sample
  * draws its own gain (half the time the configured one, else uniform, or a
- * special code: 0, 1, max, max-1, 1.0, 2^(W-1), 1.0 + 1 LSB, a power of two)
+ * special code: special_gains() in its slots, a power of two in the rest)
  * and an input: uniform (7/16), near the input rails (2/16), an exact rounding
  * tie for its gain (2/16), next to a tie (2/16), around a saturation threshold
  * (2/16), or small (1/16). The cheap candidates are selected without branches;
@@ -32,6 +32,7 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
     const int64_t xmin = t->xmin, xmax = t->xmax;
     const uint32_t s0 = t->gsp[0], s1 = t->gsp[1], s2 = t->gsp[2], s3 = t->gsp[3],
                    s4 = t->gsp[4], s5 = t->gsp[5], s6 = t->gsp[6];
+    const uint32_t nsp = (uint32_t)t->nsp;  /* slots past the list: a power of two */
     uint64_t r0a[256], r1a[256];
     uint16_t sp_i[256];
     /* In chunks of 256 samples: the random words, then every sample's gain and
@@ -54,14 +55,14 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
             uint32_t sp = (s0 & (0u - (k == 0))) | (s1 & (0u - (k == 1))) |
                           (s2 & (0u - (k == 2))) | (s3 & (0u - (k == 3))) |
                           (s4 & (0u - (k == 4))) | (s5 & (0u - (k == 5))) |
-                          (s6 & (0u - (k == 6))) | (pw & (0u - (k == 7)));
+                          (s6 & (0u - (k == 6))) | (pw & (0u - (k >= nsp)));
             uint32_t gu = (uint32_t)(r1 >> 32) & gmax;
             uint32_t gn = (gain + (uint32_t)((r0 >> 11) & 3) - 1) & gmax;
             uint32_t gg = (gain & (0u - (gsel < 2))) | (gu & (0u - (gsel - 2u < 4u))) |
                           (sp & (0u - (gsel == 6))) | (gn & (0u - (gsel == 7)));
             g[i] = (gg & ~fixed) | (gain & fixed);
             /* input: uniform, a rail, or small (ties and thresholds below) */
-            int64_t xu = sext(r1, w);
+            int64_t xu = gs_wrap(r1, w);
             int64_t d3 = (int64_t)((r0 >> 5) & 3);
             int64_t xr = (r0 & 16) ? xmin + d3 : xmax - d3;
             int64_t xs = (int64_t)below(r0 >> 4, 7) - 3;
