@@ -29,21 +29,26 @@ def src_note(q):
 
 
 def transfer(q, out):
+    """One panel per rounding mode: the op-amp clipping curve at each gain."""
     t = q["transfer"]
-    fig, ax = plt.subplots(figsize=(7, 5))
     xs = [x * LSB for x in t["x"]]
-    for label, c in t["curves"].items():
-        g = c["gain_code"] / 4096.0
-        ax.plot(xs, [y * LSB for y in c["y"]], label="g = %s (%.4f)" % (label, g))
-    for r in t["rails"]:
-        ax.axhline(r * LSB, color="k", ls="--", lw=0.8)
-    ax.text(-1, t["rails"][1] * LSB, " rail +%.5f" % (t["rails"][1] * LSB), va="bottom", fontsize=8)
-    ax.text(0.35, t["rails"][0] * LSB, " rail -1", va="bottom", fontsize=8)
-    ax.set_xlabel("x (s16.15)")
-    ax.set_ylabel("y = Q(-(g x)) (s16.15)")
-    ax.set_title("Transfer curves, %s / sat, %s" % (t["mode"], src_note(q)))
-    ax.grid(alpha=0.3)
-    ax.legend(fontsize=8)
+    fig, axs = plt.subplots(2, 4, figsize=(14, 6.5), sharex=True, sharey=True)
+    for ax, (mode, curves) in zip(axs.flat, t["curves"].items()):
+        for label, c in curves.items():
+            ax.plot(xs, [y * LSB for y in c["y"]], lw=1.2,
+                    label="g = %s (%.4f), %d clipped" % (label, c["gain_code"] / 4096.0, c["ovf"]))
+        for r in t["rails"]:
+            ax.axhline(r * LSB, color="k", ls="--", lw=0.7)
+        ax.set_title("%s / sat" % mode, fontsize=10)
+        ax.grid(alpha=0.3)
+    axs[0][0].legend(fontsize=6, loc="lower left")
+    for ax in axs[1]:
+        ax.set_xlabel("x (s16.15)")
+    for row in axs:
+        row[0].set_ylabel("y = Q(-(g x))")
+    fig.suptitle("Transfer curves with the rails (dashed: +%.5f and -1), %s"
+                 % (t["rails"][1] * LSB, src_note(q)))
+    fig.tight_layout()
     save(fig, out, "transfer.png")
 
 

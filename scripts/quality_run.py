@@ -211,16 +211,17 @@ def transfer(a, run, modes, vecdir, res):
     xs = list(range(Q.Y_MIN, Q.Y_MAX + 1, 16)) + [Q.Y_MAX]
     path = os.path.join(vecdir, "sweep.txt")
     write_vec(path, xs)
-    mode = "half-even" if "half-even" in modes else modes[0]
     curves = {}
-    for label, g in TRANSFER_GAINS:
-        ys, ovf = run.run(mode, path, g, "sweep-g%d" % g)
-        curves[label] = {"gain_code": g, "y": ys, "ovf": ovf}
+    for mode in modes:
+        curves[mode] = {}
+        for label, g in TRANSFER_GAINS:
+            ys, ovf = run.run(mode, path, g, "sweep-g%d" % g)
+            curves[mode][label] = {"gain_code": g, "y": ys, "ovf": ovf}
     zx = list(range(-24, 25))
     zpath = os.path.join(vecdir, "zoom.txt")
     write_vec(zpath, zx)
     zoom = {m: run.run(m, zpath, ZOOM_GAIN, "zoom")[0] for m in modes}
-    res["transfer"] = {"mode": mode, "x": xs, "curves": curves, "rails": [Q.Y_MIN, Q.Y_MAX],
+    res["transfer"] = {"x": xs, "curves": curves, "rails": [Q.Y_MIN, Q.Y_MAX],
                        "zoom": {"gain_code": ZOOM_GAIN, "x": zx, "y": zoom}}
 
 

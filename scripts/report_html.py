@@ -253,7 +253,7 @@ def sec_quality(a):
                           "6.02N+1.76, N=%d (dB)" % s["bits"]],
                          [[E(mo), "%.2f" % v["fs_db"], "%.2f" % v["fs_theory_db"],
                            "%.2f" % s["rule_db"]] for mo, v in s["modes"].items()]))
-    for png, cap in (("transfer.png", "Transfer curves with the rails"),
+    for png, cap in (("transfer.png", "Transfer curves with the rails, every rounding mode"),
                      ("staircase.png", "Every rounding mode near zero"),
                      ("error_hist.png", "Error histograms, dropped fraction uniform"),
                      ("error_hist_ties.png", "Error histograms, tie-rich inputs"),
