@@ -65,6 +65,23 @@ def theory(mode, residues, n=SHIFT):
     return m, var, mu4
 
 
+def check_theory(n=SHIFT):
+    """The enumerated theory against the closed forms of the textbook (N = 2^n
+    equally likely dropped fractions): a wrong rule in round_rule fails here."""
+    N = 1 << n
+    want = {
+        "floor": (Fraction(-(N - 1), 2 * N), Fraction(N * N - 1, 12 * N * N)),
+        "ceil": (Fraction(N - 1, 2 * N), Fraction(N * N - 1, 12 * N * N)),
+        "zero": (Fraction(0), Fraction((N - 1) * (2 * N - 1), 6 * N * N)),
+        "half-even": (Fraction(0), Fraction(N * N + 2, 12 * N * N)),
+        "half-up": (Fraction(1, 2 * N), Fraction(N * N + 2, 12 * N * N) - Fraction(1, 4 * N * N)),
+    }
+    for mode, (m, v) in want.items():
+        got = theory(mode, range(N), n)[:2]
+        if got != (m, v):
+            raise AssertionError("theory of %s: %s, closed form %s" % (mode, got, (m, v)))
+
+
 def textbook(mode):
     """The continuous-error textbook figures (q = 1 LSB), for the table."""
     if mode == "floor":

@@ -130,6 +130,7 @@ def main():
     for m in modes:
         if m not in Q.MODES:
             sys.exit("quality: unknown mode %s" % m)
+    Q.check_theory(4)   # the enumerated theory against the closed forms (N = 16)
     t0 = time.time()
     vecdir = os.path.join(a.out, "vec")
     os.makedirs(vecdir, exist_ok=True)
