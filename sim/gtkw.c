@@ -52,19 +52,20 @@ int gtkw_write(const char *path, const gtkw_t *g)
     for (int i = 0; i < 26; i++)
         fputs(" -1", f);
     fputs("\n[treeopen] TOP.\n[treeopen] TOP.cosim_top.\n[signals_width] 220\n", f);
+    int n = g->lanes;   /* wider ports hold every lane: shown as one value each */
     sig(f, "28", "clk", 1);
     sig(f, "28", "rst", 1);
     group(f, "input handshake", 1);
-    sig(f, "28", "s_valid", 1);
-    sig(f, "28", "s_ready", 1);
-    sig(f, "424", "s_data", g->in_w);
-    sig(f, "22", "s_gain", g->g_w);
+    sig(f, n > 1 ? "22" : "28", "s_valid", n);
+    sig(f, n > 1 ? "22" : "28", "s_ready", n);
+    sig(f, n > 1 ? "22" : "424", "s_data", n * g->in_w);
+    sig(f, "22", "s_gain", n * g->g_w);
     group(f, "input handshake", 0);
     group(f, "output handshake", 1);
-    sig(f, "28", "m_valid", 1);
-    sig(f, "28", "m_ready", 1);
-    sig(f, "424", "m_data", g->out_w);
-    sig(f, "28", "m_ovf", 1);
+    sig(f, n > 1 ? "22" : "28", "m_valid", n);
+    sig(f, n > 1 ? "22" : "28", "m_ready", n);
+    sig(f, n > 1 ? "22" : "424", "m_data", n * g->out_w);
+    sig(f, n > 1 ? "22" : "28", "m_ovf", n);
     group(f, "output handshake", 0);
     if (g->has_expected) {
         group(f, "expected (C model)", 1);

@@ -11,8 +11,9 @@
 
 typedef struct {
     const char *dump;        /* the waveform file (FST or VCD) the save file opens */
-    int in_w, g_w, out_w;    /* port widths */
-    int has_expected;        /* the traced top has exp_valid, exp_data, exp_ovf */
+    int in_w, g_w, out_w;    /* widths of one lane's ports */
+    int lanes;               /* gain_stage instances: the ports are lanes x wider */
+    int has_expected;        /* show exp_valid, exp_data, exp_ovf (lane 0's, one-lane runs) */
     int64_t marker;          /* trace time of the first mismatch, or -1 */
     uint64_t t_from, t_to;   /* traced cycles [t_from, t_to): the initial view */
 } gtkw_t;

@@ -22,7 +22,8 @@ static int save_gtkw(const ctx_t *t, const stats_t *tot, uint64_t a, uint64_t b)
     char gp[PATH_MAX + 8], abs[PATH_MAX];
     gtkw_path(o->trace, gp, sizeof gp);
     gtkw_t g = { realpath(o->trace, abs) ? abs : o->trace, t->c->in.w, t->c->gain.w,
-                 t->c->out.w, 1, tot->errors ? (int64_t)(2 * tot->first_bad_cycle) : -1, a, b };
+                 t->c->out.w, t->lanes, t->lanes == 1,
+                 tot->errors ? (int64_t)(2 * tot->first_bad_cycle) : -1, a, b };
     if (gtkw_write(gp, &g) < 0) {
         fprintf(stderr, "cosim: %s: cannot write the GTKWave save file: %s\n", gp,
                 strerror(errno));
