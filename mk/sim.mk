@@ -7,8 +7,11 @@
 #   make cosim-test       short runs of several configurations, error handling,
 #                         and the planted-fault test (part of `make test`)
 #   make cosim-faults     only the planted-fault test
+#   make cosim-stimulus   the stimulus' special gains (sim/test_stimulus.c)
 #   make regress-cosim    the matrix: 24 mode pairs x formats x seeds (`make regress`)
-#   make exhaustive       every (x, g) of the default profile: 2^32 samples, 2 jobs
+#   make exhaustive       every (x, g) of the default profile: 2^32 samples, 2 jobs x 8 lanes
+#   make cosim-lanes      --lanes N gives the same dumps as one lane (full rate and stalls),
+#                         and the planted faults are caught in lanes (`make regress`)
 #   make bench-cosim      cosim vs the bare Verilator loop, samples/s (`make bench`)
 #   make cosim-coverage   Verilator line/toggle coverage of rtl/gain_stage.v
 #
@@ -19,10 +22,11 @@ COSIM       := $(BUILD)/bin/cosim
 COSIM_DEPS  := sim/cosim.c sim/cosim_opts.c sim/cosim_opts.h $(MODEL_SRC) $(MODEL_HDR) \
                $(CLI_SRC) $(CLI_HDR)
 COSIM_JOBS  ?= 2
+COSIM_LANES ?= 8
 REGRESS_SEEDS ?= 1 2 3
 
-.PHONY: cosim cosim-main cosim-test cosim-faults cosim-cli cosim-configs regress-cosim \
-        exhaustive bench-cosim cosim-coverage
+.PHONY: cosim cosim-main cosim-test cosim-stimulus cosim-faults cosim-cli cosim-configs regress-cosim \
+        exhaustive bench-cosim cosim-coverage cosim-lanes
 
 cosim: $(COSIM)
 $(COSIM): $(COSIM_DEPS) | deps-core
@@ -37,8 +41,18 @@ cosim-main: $(COSIM)
 	$(COSIM) --random 500k --seed 2 --stall 0.2
 	$(COSIM) --exhaustive --rf 47k --rin 10k
 
-# Quick checks: configurations, error handling, planted faults.
-cosim-test: cosim-configs cosim-cli cosim-faults
+# Quick checks: the stimulus' special gains, configurations, error handling,
+# planted faults.
+cosim-test: cosim-stimulus cosim-configs cosim-cli cosim-faults
+
+# The stimulus code alone (no Verilator model), under ASan/UBSan.
+STIM_TEST_SRC := sim/test_stimulus.c sim/config.c sim/stimulus.c sim/stim_random.c \
+                 sim/stim_corners.c sim/cosim_opts.c $(MODEL_SRC) $(CLI_SRC)
+$(BUILD)/sim/test_stimulus: $(STIM_TEST_SRC) sim/run.h sim/cosim_opts.h $(MODEL_HDR) $(CLI_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 -g $(SAN) -Icmodel -Itools -Isim $(STIM_TEST_SRC) -lm -o $@
+cosim-stimulus: $(BUILD)/sim/test_stimulus
+	@$(BUILD)/sim/test_stimulus
 
 cosim-configs: $(COSIM)
 	@sim/test_configs.sh $(COSIM) $(BUILD)/cosim-test
@@ -53,7 +67,11 @@ regress-cosim: $(COSIM)
 	@sim/regress.sh $(COSIM) $(BUILD)/regress $(JOBS) "$(REGRESS_SEEDS)"
 
 exhaustive: $(COSIM)
-	$(COSIM) --exhaustive --all-gains --jobs $(COSIM_JOBS) --max-errors 20
+	$(COSIM) --exhaustive --all-gains --jobs $(COSIM_JOBS) --lanes $(COSIM_LANES) --max-errors 20
+
+cosim-lanes: $(COSIM)
+	@sim/test_lanes.sh $(COSIM) $(BUILD)/cosim-lanes
+	@sim/faults.sh $(COSIM) $(BUILD)/faults-lanes --lanes 4
 
 bench-cosim: $(COSIM)
 	@sim/bench.sh $(COSIM) $(BUILD)/bench
@@ -67,5 +85,5 @@ cosim-coverage: $(COSIM)
 
 MAIN_TARGETS    += cosim-main
 TEST_TARGETS    += cosim-test
-REGRESS_TARGETS += regress-cosim exhaustive
+REGRESS_TARGETS += regress-cosim exhaustive cosim-lanes
 BENCH_TARGETS   += bench-cosim

@@ -160,6 +160,18 @@ static int netlist_ports(const char *path, const gs_config_t *c)
 
 int main(int argc, char **argv)
 {
+    /* --model-dir (the driver's own option): build this configuration's model
+     * and its bare Verilator loop, print the model's directory, run nothing
+     * (the benchmark finds the bare loop of the same build this way). */
+    int model_dir = 0, m = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--model-dir") == 0)
+            model_dir = 1;
+        else
+            argv[m++] = argv[i];
+    }
+    argc = m;
+    argv[argc] = NULL;
     cosim_opts_t o;
     int r = cosim_opts_parse(&o, argc, argv);
     if (r != 0)
@@ -178,6 +190,11 @@ int main(int argc, char **argv)
         variant = "cov";
     }
     char key[512], netabs[PATH_MAX] = "";
+    char kvar[48];                      /* the variant, and the lanes if more than one */
+    if (o.lanes > 1)
+        snprintf(kvar, sizeof kvar, "%s-l%d", variant, o.lanes);
+    else
+        snprintf(kvar, sizeof kvar, "%s", variant);
     char fmts[96];
     snprintf(fmts, sizeof fmts, "s%u.%u-u%u.%u-s%u.%u", c->in.w, c->in.f, c->gain.w, c->gain.f,
              c->out.w, c->out.f);
@@ -201,10 +218,10 @@ int main(int argc, char **argv)
          * them (dut_info), so they belong in the key as for any build */
         snprintf(key, sizeof key, "%s-%s-%08llx-%s-%s-%s-%s", o.netlist ? "net" : "alt", b,
                  (unsigned long long)(fnv1a(netabs) & 0xffffffffu), fmts,
-                 gs_round_name(c->round), gs_overflow_name(c->overflow), variant);
+                 gs_round_name(c->round), gs_overflow_name(c->overflow), kvar);
     } else {
         snprintf(key, sizeof key, "rtl-%s-%s-%s-%s", fmts, gs_round_name(c->round),
-                 gs_overflow_name(c->overflow), variant);
+                 gs_overflow_name(c->overflow), kvar);
     }
     char dir[PATH_MAX + 640], lock[PATH_MAX + 660], bin[PATH_MAX + 700], log[PATH_MAX + 700];
     snprintf(dir, sizeof dir, "%s/cosim/%s", COSIM_BUILDDIR, key);
@@ -220,16 +237,18 @@ int main(int argc, char **argv)
         fprintf(stderr, "cosim: cannot lock %s: %s\n", lock, strerror(errno));
         return 2;
     }
+    char a_lanes[32];
     char a_out[PATH_MAX + 660], a_p[8][32], a_net[PATH_MAX + 16], a_var[32], a_mk[PATH_MAX];
     int vals[8] = { c->in.w, c->in.f, c->gain.w, c->gain.f, c->out.w, c->out.f, (int)c->round,
                     (int)c->overflow };
     static const char *const names[8] = { "IN_W", "IN_F", "G_W", "G_F", "OUT_W", "OUT_F",
                                           "ROUND", "OVERFLOW" };
-    char *mk[24];
+    char *mk[26];
     int n = 0;
     snprintf(a_mk, sizeof a_mk, "%s/sim/cosim_build.mk", COSIM_SRCDIR);
     snprintf(a_out, sizeof a_out, "OUT=%s", dir);
     snprintf(a_var, sizeof a_var, "VARIANT=%s", variant);
+    snprintf(a_lanes, sizeof a_lanes, "LANES=%d", o.lanes);
     snprintf(a_net, sizeof a_net, "%s=%s", o.rtl ? "RTL" : "NETLIST", netabs);
     mk[n++] = "make";
     mk[n++] = "--no-print-directory";
@@ -238,20 +257,24 @@ int main(int argc, char **argv)
     mk[n++] = a_out;
     mk[n++] = a_var;
     mk[n++] = a_net;
+    mk[n++] = a_lanes;
     for (int k = 0; k < 8; k++) {
         snprintf(a_p[k], sizeof a_p[k], "%s=%d", names[k], vals[k]);
         mk[n++] = a_p[k];
     }
     if (o.rebuild)
         mk[n++] = "-B";
-    char target[PATH_MAX + 700];
+    char target[PATH_MAX + 700], bare[PATH_MAX + 700];
+    snprintf(bare, sizeof bare, "%s/bare", dir);
+    if (model_dir)
+        mk[n++] = bare;
     snprintf(target, sizeof target, "%s", bin);
     mk[n++] = target;
     mk[n] = NULL;
     /* make -q: is anything out of date? Then say that we build, and log it.
      * First the objects shared by all configurations (under their own lock),
      * then this configuration's model. */
-    char *q[26];
+    char *q[28];
     memcpy(q, mk, sizeof(char *) * 2);
     q[2] = "-q";
     memcpy(q + 3, mk + 2, sizeof(char *) * (size_t)(n - 1));
@@ -287,6 +310,10 @@ int main(int argc, char **argv)
     }
     flock(lfd, LOCK_UN);
     close(lfd);
+    if (model_dir) {
+        printf("%s\n", dir);
+        return 0;
+    }
     argv[0] = bin;
     execv(bin, argv);
     fprintf(stderr, "cosim: cannot run %s: %s\n", bin, strerror(errno));

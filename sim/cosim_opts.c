@@ -47,9 +47,13 @@ const char cosim_usage[] =
     "                       describe what it was synthesized for\n"
     "  --rtl FILE           another gain_stage RTL file instead of rtl/gain_stage.v\n"
     "  --jobs N             worker processes (the stimulus is split in N slices)\n"
+    "  --lanes N            gain_stage instances in one model (1, 2, 4, 8, 16): sample j in\n"
+    "                       lane j mod N, each lane with its own handshakes\n"
     "  --progress / --no-progress   progress line (default: only on a terminal)\n"
     "  --quiet              only errors and the verdict line\n"
     "  --rebuild            rebuild the Verilator model of this configuration\n"
+    "  --model-dir          build the model and its bare Verilator loop, print the\n"
+    "                       model's directory, run nothing\n"
     "  -h, --help           this text\n\n";
 
 static int bad(const char *opt, const char *val, const char *why)
@@ -121,6 +125,7 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
     o->latency = -1;
     o->trace_window = 200;
     o->jobs = 1;
+    o->lanes = 1;
     o->progress = -1;
     const char *gain_range = NULL;
     bool any_stim = false;
@@ -151,6 +156,7 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
             "--vectors", "--random", "--seed", "--gain-range", "--stall", "--gap",
             "--backpressure", "--max-errors", "--timeout", "--latency", "--dump",
             "--trace", "--trace-window", "--coverage", "--netlist", "--rtl", "--jobs",
+            "--lanes",
         };
         size_t k, n = sizeof with_value / sizeof with_value[0];
         for (k = 0; k < n && strcmp(a, with_value[k]) != 0; k++)
@@ -214,6 +220,10 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
             o->netlist = v;
         } else if (!strcmp(a, "--rtl")) {
             o->rtl = v;
+        } else if (!strcmp(a, "--lanes")) {
+            if (parse_count(v, &u) < 0 || u < 1 || u > COSIM_MAX_LANES || (u & (u - 1)))
+                return bad(a, v, "not a number of lanes (1, 2, 4, 8 or 16)");
+            o->lanes = (int)u;
         } else { /* --jobs */
             if (parse_count(v, &u) < 0 || u < 1 || u > 64)
                 return bad(a, v, "not a number of workers (1..64)");

@@ -41,6 +41,7 @@ typedef struct {
     const char *rtl;           /* --rtl FILE instead of rtl/gain_stage.v */
     /* run */
     int jobs;
+    int lanes;                 /* --lanes N: DUT instances in one model */
     int progress;              /* -1 auto (terminal), 0 off, 1 on */
     bool quiet;
     bool rebuild;              /* driver: force a rebuild of the model */
@@ -48,6 +49,8 @@ typedef struct {
     int32_t *vec;
     size_t n_vec;
 } cosim_opts_t;
+
+#define COSIM_MAX_LANES 16
 
 extern const char cosim_usage[];
 

@@ -97,5 +97,24 @@ if [ $rc -eq 1 ] && [ -n "$fb" ] && [ -s "$out/fault.vcd" ] &&
 else
   bad "--trace window: exit $rc, mismatch at '${fb}', cycle $((${fb:-0} + 150)) missing from $out/fault.vcd"
 fi
+# The GTKWave save file beside it: its signals are in the VCD, its marker is at the
+# mismatch, where the VCD shows m_* differing from exp_*; a copy with a renamed
+# signal or a moved marker must fail the same check.
+g=$out/fault.gtkw
+if [ -n "$fb" ] && python3 "$here/check_gtkw.py" "$g" "$out/fault.vcd" $((2 * fb)) >"$out/gtkw.out" 2>&1; then
+  ok "--trace writes $g: $(tail -n 1 "$out/gtkw.out" | sed 's/^check-gtkw: //')"
+else
+  bad "$g: $(cat "$out/gtkw.out" 2>/dev/null)"
+fi
+sed 's/cosim_top\.m_ready$/cosim_top.m_readyy/' "$g" >"$out/bad1.gtkw"
+sed 's/^\*\([-0-9.]*\) \([0-9]*\)/*\1 1\2/' "$g" >"$out/bad2.gtkw"
+for b in bad1 bad2; do
+  if cmp -s "$g" "$out/$b.gtkw" ||
+     python3 "$here/check_gtkw.py" "$out/$b.gtkw" "$out/fault.vcd" $((2 * ${fb:-0})) >/dev/null 2>&1; then
+    bad "check_gtkw.py passes a planted fault ($b: renamed signal / moved marker)"
+  fi
+done
+[ -s "$out/pass.gtkw" ] && grep -q '^\*[-0-9.]* -1 ' "$out/pass.gtkw" ||
+  bad "--trace of a passing run: no $out/pass.gtkw, or a marker in it"
 [ $fail -eq 0 ] && echo "cosim-cli: PASS" || echo "cosim-cli: FAIL"
 exit $fail
