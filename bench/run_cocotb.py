@@ -2,24 +2,20 @@
 """Build and run the cocotb peer (bench/cocotb/test_gain_stage.py) on one simulator.
 
 usage: run_cocotb.py --sim icarus|verilator --rtl FILE --build-dir DIR
-                     [--n N] [--seed S] [--result JSON] [--timeout SEC]
+                     [--n N] [--seed S] [--result JSON] [--timeout SEC] [--latency N]
+FILE stands for rtl/gain_stage.v (the other sources come from scripts/gs_rtl.py);
+--latency: the documented LATENCY to check (default: FILE's, as it elaborates).
 Exit 0 only if the test passed; the result JSON then holds the measured rate.
 """
 
 import argparse
 import os
-import re
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def rtl_latency(path):
-    """The documented LATENCY: the first `localparam integer LATENCY = N;` of the file."""
-    with open(path) as f:
-        m = re.search(r"localparam\s+integer\s+LATENCY\s*=\s*(\d+)\s*;", f.read())
-    return int(m.group(1)) if m else None
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "scripts"))
+import gs_rtl  # noqa: E402  (the RTL's sources and LATENCY)
 
 
 def main():
@@ -31,15 +27,18 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--result", default="")
     ap.add_argument("--timeout", type=float, default=600.0)
+    ap.add_argument("--latency", type=int, default=None)
     a = ap.parse_args()
     if not os.path.isfile(a.rtl):
         print("run_cocotb: %s: no such RTL file" % a.rtl, file=sys.stderr)
         return 2
-    latency = rtl_latency(a.rtl)
+    latency = a.latency
     if latency is None:
-        print("run_cocotb: %s: no 'localparam integer LATENCY = N;' found" % a.rtl,
-              file=sys.stderr)
-        return 2
+        try:
+            latency = gs_rtl.latency(a.rtl)
+        except gs_rtl.RtlError as e:
+            print("run_cocotb: %s: %s" % (a.rtl, e), file=sys.stderr)
+            return 2
     try:
         from cocotb.runner import get_runner
     except ImportError as e:
@@ -54,7 +53,7 @@ def main():
         # -O3 and no tracing: give Verilator its best case.
         build_args = ["-O3", "-Wno-fatal"]
     t0 = time.perf_counter()
-    runner.build(verilog_sources=[os.path.abspath(a.rtl)], hdl_toplevel="gain_stage",
+    runner.build(verilog_sources=gs_rtl.sources(a.rtl), hdl_toplevel="gain_stage",
                  build_dir=a.build_dir, build_args=build_args, always=(a.sim == "icarus"),
                  timescale=("1ns", "1ps"),
                  log_file=os.path.join(a.build_dir, "build.log"))

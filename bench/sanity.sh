@@ -13,18 +13,19 @@ mkdir -p "$dir"
 bench/mutate.sh "$rtl" "$dir/mutants" >/dev/null || exit 1
 fail=0
 
-latency=$(sed -n 's/.*localparam  *integer  *LATENCY *= *\([0-9][0-9]*\) *;.*/\1/p' "$rtl" | head -n 1)
-[ -n "$latency" ] || { echo "sanity: no 'localparam integer LATENCY = N;' in $rtl" >&2; exit 1; }
+# The documented LATENCY is the real RTL's (a mutant's wrapper has none).
+latency=$(python3 scripts/gs_rtl.py latency --top "$rtl") || exit 1
 
 icarus() { # name rtl plusargs... -> exit status of vvp
   local name=$1 src=$2; shift 2
-  iverilog $ivflags -Ptb_gain_stage.LATENCY="$latency" -L "$build/bench" -m gs_vpi -o "$dir/$name.vvp" bench/tb_gain_stage.v "$src" ||
+  iverilog $ivflags -Ptb_gain_stage.LATENCY="$latency" -L "$build/bench" -m gs_vpi -o "$dir/$name.vvp" bench/tb_gain_stage.v \
+    $(python3 scripts/gs_rtl.py sources --top "$src") ||
     { echo "sanity: iverilog failed for $name" >&2; return 3; }
   timeout 120 vvp -n "$dir/$name.vvp" "$@" > "$dir/$name.icarus.log" 2>&1
 }
 cocotb() { # name rtl n
   timeout 300 "$py" bench/run_cocotb.py --sim icarus --rtl "$2" --build-dir "$dir/cocotb_$1" \
-    --n "$3" > "$dir/$1.cocotb.log" 2>&1
+    --latency "$latency" --n "$3" > "$dir/$1.cocotb.log" 2>&1
 }
 expect() { # pass|fail what status
   local want=$1 what=$2 st=$3

@@ -21,8 +21,6 @@ BENCH_TB      := $(BENCH_DIR)/tb_gain_stage.vvp
 BENCH_PY      := python3
 # Icarus: -Wall, except the timescale note (the RTL has none, on purpose).
 BENCH_IVFLAGS := -g2005 -Wall -Wno-timescale
-# The documented LATENCY, read from the RTL (the Icarus peer checks it exactly).
-bench_latency = $(shell sed -n 's/.*localparam  *integer  *LATENCY *= *\([0-9][0-9]*\) *;.*/\1/p' $(1) | head -n 1)
 
 .PHONY: bench-report bench-peers bench-icarus bench-cocotb bench-sanity
 
@@ -32,9 +30,10 @@ $(BENCH_VPI): bench/gs_vpi.c $(BENCH_MODEL_C) $(BENCH_MODEL_H) | deps-core
 	  bench/gs_vpi.c $(BENCH_MODEL_C) -o $@
 
 # iverilog loads the VPI module at compile time too, for $gs_eval's 64-bit width.
-$(BENCH_TB): bench/tb_gain_stage.v $(BENCH_RTL) $(BENCH_VPI)
-	iverilog $(BENCH_IVFLAGS) -Ptb_gain_stage.LATENCY=$(call bench_latency,$(BENCH_RTL)) \
-	  -L $(BENCH_DIR) -m gs_vpi -o $@ bench/tb_gain_stage.v $(BENCH_RTL)
+# The Icarus peer checks the RTL's LATENCY exactly (GS_LATENCY: scripts/gs_rtl.py).
+$(BENCH_TB): bench/tb_gain_stage.v $(GS_RTL) $(BENCH_VPI)
+	iverilog $(BENCH_IVFLAGS) -Ptb_gain_stage.LATENCY=$(GS_LATENCY) \
+	  -L $(BENCH_DIR) -m gs_vpi -o $@ bench/tb_gain_stage.v $(GS_RTL)
 
 bench-icarus: $(BENCH_TB)
 	vvp -n $(BENCH_TB) +n=100000 +seed=1
