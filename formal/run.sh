@@ -42,12 +42,14 @@ aig() {
     write_aiger -zinit $out/$name.aig" >/dev/null 2>&1 ||
     { echo "formal: yosys failed on $name (log $out/$name.yosys.log)"; return 1; }
 }
-# abc NAME COMMAND: prints abc's last line
+# abc NAME COMMAND: prints abc's last line (log $out/NAME.<command>.log)
 abc() {
-  yosys-abc -c "read_aiger $out/$1.aig; fold; strash; orpos; $2" >"$out/$1.abc.log" 2>&1
-  tail -n 1 "$out/$1.abc.log"
+  local log=$out/$1.${2%% *}.log
+  yosys-abc -c "read_aiger $out/$1.aig; fold; strash; orpos; $2" >"$log" 2>&1
+  tail -n 1 "$log"
 }
 now() { date +%s.%N; }
+abc_secs() { sed -n 's/.*Time = *\([0-9.]*\) sec.*/\1/p' <<<"$1"; }
 secs() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 fail=0
@@ -58,7 +60,8 @@ prove() {
   r1=$(abc "$name" "ind -F $5")
   r2=$(abc "$name" "bmc3 -F $6")
   if [[ $r1 == *"Networks are equivalent"* && $r2 == *"No output asserted in $6 frames"* ]]; then
-    printf 'formal: %-44s PROVED (k-induction depth %d, base %d frames, %s s)\n' "$7" "$5" "$6" "$(secs "$t0")"
+    printf 'formal: %-44s PROVED (k-induction depth %d: %s s, base %d frames: %s s; %s s in all)\n' \
+      "$7" "$5" "$(abc_secs "$r1")" "$6" "$(abc_secs "$r2")" "$(secs "$t0")"
   else
     printf 'formal: %-44s NOT PROVED: ind: %s; bmc3: %s\n' "$7" "$r1" "$r2"
     fail=1
@@ -84,14 +87,31 @@ perl -0pe 's/(BIAS_POS = .*?\(ROUND == 6\) \? )HALF(.*?\(ROUND == 7\) \? )HALF/$
   <rtl/gain_stage.v >"$out/bias.v"
 cmp -s rtl/gain_stage.v "$out/bias.v" && { echo "formal: the bias fault no longer applies"; exit 1; }
 
+# The runs, FORMAL_JOBS (default 2) at a time; each prints one line, in this order.
+runs=(
+  "prove contract rtl/gain_stage.v contract contract_cfg 3 12|(a) AXI-S contract, s4.2 x u3.1 -> s3.1"
+  "prove dp_libfix rtl/gain_stage.v datapath libfix_cfg 11 12|(b) datapath, libfixmath profile"
+  "prove dp_default rtl/gain_stage.v datapath default_cfg 11 12|(b) datapath, default profile"
+  "refute contract_drop $out/drop.v contract contract_cfg 14|(a) on a copy that drops under backpressure"
+  "refute dp_libfix_bias $out/bias.v datapath libfix_cfg 12|(b) libfixmath, wrong rounding bias"
+  "refute contract_bias $out/bias.v contract contract_cfg 14|(a) on a copy with a wrong rounding bias"
+  "refute dp_default_bias $out/bias.v datapath default_cfg 12|(b) default, wrong rounding bias"
+)
 t00=$(now)
-prove contract rtl/gain_stage.v contract "$contract_cfg" 3 12 "(a) AXI-S contract, s4.2 x u3.1 -> s3.1"
-prove dp_default rtl/gain_stage.v datapath "$default_cfg" 11 12 "(b) datapath, default profile"
-prove dp_libfix rtl/gain_stage.v datapath "$libfix_cfg" 11 12 "(b) datapath, libfixmath profile"
-refute contract_drop "$out/drop.v" contract "$contract_cfg" 14 "(a) on a copy that drops under backpressure"
-refute contract_bias "$out/bias.v" contract "$contract_cfg" 14 "(a) on a copy with a wrong rounding bias"
-refute dp_default_bias "$out/bias.v" datapath "$default_cfg" 12 "(b) default, wrong rounding bias"
-refute dp_libfix_bias "$out/bias.v" datapath "$libfix_cfg" 12 "(b) libfixmath, wrong rounding bias"
+jobs_max=${FORMAL_JOBS:-2}
+i=0
+for r in "${runs[@]}"; do
+  read -r fn name rtl tb cfgvar a b <<<"${r%%|*}"
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n; done
+  ( fail=0; $fn "$name" "$rtl" "$tb" "${!cfgvar}" $a ${b:+$b} "${r#*|}" >"$out/$i.result"
+    echo $fail >"$out/$i.status" ) &
+  i=$((i + 1))
+done
+wait
+for ((j = 0; j < i; j++)); do
+  cat "$out/$j.result"
+  [ "$(cat "$out/$j.status" 2>/dev/null)" = 0 ] || fail=1
+done
 if [ $fail -ne 0 ]; then
   echo "formal: FAIL ($(secs "$t00") s, logs in $out)"
   exit 1
