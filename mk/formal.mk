@@ -1,4 +1,4 @@
-# mk/formal.mk - formal proofs of rtl/gain_stage.v (issue 10), formal/README.md:
+# mk/formal.mk - formal proofs of rtl/gain_stage.v (issue 10; README "Formal proofs"):
 #
 #   make formal   (a) the AXI4-Stream contract at small widths and (b) the datapath
 #                 after the product at full width (default and libfixmath profiles),
