@@ -9,8 +9,9 @@
 //     it was taken, with the result SPEC section 3 gives (gs_spec): no sample lost,
 //     duplicated or reordered; with m_ready high from its taking on it leaves
 //     exactly LATENCY edges later.
+// USE_DSP = 1 (the handshake and the adds are the same with the LUT multiplier).
 // k-induction needs the design's reachable states described: the invariants
-// under "inductive strengthening" relate the pipeline's registers (exposed as
+// in formal/contract_dut.vh relate the pipeline's registers (exposed as
 // ports of gs_dut by formal/run.sh: yosys `expose`, the RTL stays as it is) to
 // shadow copies of the samples in each stage. They are asserted (so proved),
 // never assumed.
