@@ -20,6 +20,12 @@ JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 GS_VENV ?= $(abspath $(BUILD))/venv
 VENV_PY := $(GS_VENV)/bin/python
 SYS_PY  ?= /usr/bin/python3
+# The gain_stage RTL: its sources (rtl/gain_stage.f, top first) and the files a
+# copy of rtl/gain_stage.v (a planted fault) is built with; its LATENCY as the
+# RTL elaborates it (scripts/gs_rtl.py: the one place that reads it).
+GS_RTL     := $(strip $(file < rtl/gain_stage.f))
+GS_RTL_LIB := $(filter-out rtl/gain_stage.v,$(GS_RTL))
+GS_LATENCY  = $(shell python3 scripts/gs_rtl.py latency)
 
 WARN    := -std=c11 -Wall -Wextra -Werror
 CFLAGS  ?= -O2 -g

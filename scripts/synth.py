@@ -44,7 +44,9 @@ PARTS = {
 TOOL_TIMEOUT = 900  # seconds per tool run
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-RTL = os.path.join(ROOT, "rtl", "gain_stage.v")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gs_rtl  # noqa: E402  (the RTL's sources and LATENCY)
+RTL = " ".join(gs_rtl.sources())
 TOP = os.path.join(ROOT, "rtl", "gain_stage_synth_top.v")
 
 
@@ -173,12 +175,6 @@ def run(cmd, log, cwd):
         die("%s failed (status %d), log %s:\n  %s" % (cmd[0], r.returncode, log,
                                                      "\n  ".join(tail)), 1)
     return time.time() - t0
-
-
-def rtl_latency():
-    with open(RTL) as f:
-        m = re.search(r"localparam\s+integer\s+LATENCY\s*=\s*(\d+)\s*;", f.read())
-    return int(m.group(1)) if m else None
 
 
 def cell_counts(stat_json, module):
@@ -395,9 +391,10 @@ def main():
     for tool in ("yosys", "nextpnr-ice40", "icepack"):
         if shutil.which(tool) is None:
             die("%s not found: run scripts/deps.sh synth" % tool, 1)
-    latency = rtl_latency()
-    if latency is None:
-        die("%s: no 'localparam integer LATENCY = N;'" % RTL, 1)
+    try:
+        latency = gs_rtl.latency()
+    except gs_rtl.RtlError as e:
+        die(str(e), 1)
     cfgline = ("in %s, gain %s, out %s, round %s, overflow %s" %
                (cfg["inf"], cfg["gf"], cfg["outf"], cfg["round"], cfg["overflow"]))
     results = [synth_part(p, params, tag, o, latency) for p in o["parts"]]

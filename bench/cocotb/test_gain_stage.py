@@ -1,4 +1,6 @@
 """cocotb peer of cosim: the same RTL, random samples, every cycle checked.
+Runs on cocotb 1.9 and on the 2.x API (the one difference it meets: Clock's
+time unit keyword, `units` in 1.x, `unit` in 2.x).
 
 Per clock (falling edge, half a cycle after the RTL's registers moved):
   - m_valid must be high exactly when a sample taken LATENCY edges ago is due,
@@ -42,7 +44,8 @@ async def random_stream(dut):
     g_hi = (1 << g_w) - 1
     in_mask, out_sign = (1 << in_w) - 1, 1 << (out_w - 1)
 
-    cocotb.start_soon(Clock(dut.clk, 10, units="ns").start())
+    unit_kw = "units" if cocotb.__version__.startswith("1.") else "unit"
+    cocotb.start_soon(Clock(dut.clk, 10, **{unit_kw: "ns"}).start())
     fe = FallingEdge(dut.clk)
     dut.rst.value = 1
     dut.s_valid.value = 0

@@ -1,0 +1,2 @@
+rtl/gain_stage.v
+rtl/gs_split_add.v

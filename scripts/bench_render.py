@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""bench_render.py - results.json (bench/results_schema.md) as the Markdown table
+of `make bench`: python3 scripts/bench_render.py BUILD/bench/results.json
+prints it. Reads nothing but the JSON, so another renderer (the HTML report)
+can stand beside it.
+"""
+
+import json
+import sys
+
+
+
+def fmt_rate(v):
+    if v is None:
+        return "-"
+    if v >= 1e6:
+        return "%.2f M" % (v / 1e6)
+    if v >= 1e3:
+        return "%.1f k" % (v / 1e3)
+    return "%.0f" % v
+
+
+def fmt_ratio(v):
+    if v >= 0.1:
+        return "%.2fx" % v
+    return "%.4fx (1/%d)" % (v, round(1 / v))
+
+
+def fmt(v, spec="%s"):
+    if v is None or v == "":
+        return "-"
+    try:
+        return spec % v
+    except TypeError:
+        return str(v)
+
+
+def na(r):
+    return "%s (%s)" % (r.get("status", "n/a"), r.get("reason", ""))
+
+
+def markdown(res):
+    L = []
+    m = res["machine"]
+    L.append("# gainstage benchmark")
+    L.append("")
+    L.append("- date: %s" % res["date"])
+    L.append("- machine: %s, %s cores, %s RAM, %s (%s); load average at start %s, at end %s"
+             % (m["cpu"], m["cores"], m["memory"], m["distro"], m["os"], m["load_at_start"],
+                m.get("load_at_end", "?")))
+    L.append("- tools: " + ", ".join("%s %s" % (k, v) for k, v in res["tools"].items()))
+    L.append("- command: `make bench` (%s); report time %.0f s%s"
+             % (res.get("commit", "?"), res.get("report_seconds", 0),
+                ", whole `make bench` %.0f s" % res["total_seconds"]
+                if res.get("total_seconds") else ""))
+    if res.get("collected"):
+        L.append("- outputs made first: " + ", ".join(
+            "`make %s` %s" % (t, "%.0f s" % c["seconds"] if c["status"] == "ok"
+                              else "n/a (%s)" % c.get("reason", ""))
+            for t, c in res["collected"].items()))
+    L.append("")
+    L.append("## 1. Co-simulation throughput, default profile (s16.15 x u16.12 -> s16.15, "
+             "half-even, sat), random x and g per sample, every output checked")
+    L.append("")
+    L.append("Samples/s = samples / wall-clock seconds of the run command (models built "
+             "beforehand); each run sized to last about %g s, the best of %d runs counts." % (
+                 res.get("seconds", 3), res.get("repeat", 1)))
+    L.append("")
+    L.append("| peer | samples | run seconds | of which start-up (est.) | checked samples/s "
+             "| ratio to gainstage |")
+    L.append("|---|---:|---:|---:|---:|---:|")
+    for r in res.get("cosim", []):
+        if r.get("status") == "ok":
+            ratio = "%s %s" % (fmt_ratio(r["ratio"]), r["vs"]) if r.get("ratio") else "-"
+            if r["key"] in ("cosim",):
+                ratio = "1 (reference)"
+            if r["key"] == "cosim_stall" and r.get("ratio"):
+                ratio = "1 (reference for stall rows)"
+            L.append("| %s | %d | %.2f | %.2f | %s | %s |" % (
+                r["name"], r["samples"], r["seconds"], r.get("startup_s", 0),
+                fmt_rate(r["samples_per_s"]), ratio))
+        else:
+            L.append("| %s | - | - | - | %s | - |" % (r["name"], na(r)))
+    notes = [r for r in res.get("cosim", []) if r.get("note")]
+    cs = {r["key"]: r for r in res.get("cosim", [])}
+    if cs.get("cosim", {}).get("samples_per_s") and cs.get("bare", {}).get("samples_per_s"):
+        L.append("")
+        L.append("Checked cosim runs at %.2fx the bare Verilator loop (no checking) on the same RTL."
+                 % (cs["cosim"]["samples_per_s"] / cs["bare"]["samples_per_s"]))
+    if cs.get("cosim", {}).get("samples_per_s") and cs.get("cocotb2_verilator", {}).get(
+            "samples_per_s"):
+        if L[-1].startswith("|"):
+            L.append("")
+        L.append("Against the strongest peer (%s) cosim checks %.0fx as many samples/s."
+                 % (cs["cocotb2_verilator"]["name"], cs["cosim"]["samples_per_s"]
+                    / cs["cocotb2_verilator"]["samples_per_s"]))
+    if cs.get("cosim_stall", {}).get("samples_per_s") and cs.get("cosim", {}).get("samples_per_s"):
+        if L[-1].startswith("|"):
+            L.append("")
+        L.append("With --stall 0.2 (random input gaps and output backpressure) it checks %.2fx "
+                 "as many samples/s as without." % (cs["cosim_stall"]["samples_per_s"]
+                                                    / cs["cosim"]["samples_per_s"]))
+    xc = res.get("sim_bench")
+    if xc:
+        if L[-1].startswith("|"):
+            L.append("")
+        L.append("Cross-check, `make bench-cosim` (sim/bench.sh) earlier in the same `make bench`: "
+                 "bare loop %s Mcycles/s; cosim exhaustive stimulus %s, random %s, --stall 0.2 "
+                 "%s Msamples/s." % (xc.get("bare_mcycles_s"), xc.get("cosim_exhaustive_msamples_s"),
+                                     xc.get("cosim_random_msamples_s"),
+                                     xc.get("cosim_stall02_msamples_s")))
+    for r in notes:
+        if L[-1].startswith("|"):
+            L.append("")
+        L.append("Note (%s): %s." % (r["name"], r["note"]))
+    L.append("")
+    L.append("## 2. The C model on the host")
+    L.append("")
+    L.append("| figure | samples/s | ratio to libfixmath fix16_smul loop |")
+    L.append("|---|---:|---:|")
+    for r in res.get("model", []):
+        if r.get("status") == "ok":
+            L.append("| %s | %s | %s |" % (r["name"], fmt_rate(r["samples_per_s"]),
+                                          fmt(r.get("ratio"), "%.2fx")))
+        else:
+            L.append("| %s | %s | - |" % (r["name"], na(r)))
+    L.append("")
+    L.append("## 3. The C model on the PicoRV32 soft core (SoC simulation)")
+    L.append("")
+    L.append("| core (firmware's isa=) | C model, scalar, cycles/sample | C model, block API, "
+             "cycles/sample | gain_stage peripheral over the bus, cycles/sample | samples "
+             "| mismatches | UART log |")
+    L.append("|---|---:|---:|---:|---:|---:|---|")
+    for r in res.get("softcore", []):
+        if r.get("status") == "ok":
+            L.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+                r["name"], fmt(r.get("sw_cycles_per_sample"), "%.1f"),
+                fmt(r.get("swb_cycles_per_sample"), "%.1f"),
+                fmt(r.get("hw_cycles_per_sample"), "%.1f"), fmt(r.get("samples")),
+                fmt(r.get("mismatches")), r.get("source", "")))
+        else:
+            L.append("| %s | %s | - | - | - | - | - |" % (r["name"], na(r)))
+    L.append("")
+    L.append("## 4. Synthesis (yosys + nextpnr-ice40)")
+    L.append("")
+    L.append("| design | part | LC placed (used/total) | LUT4 | FF | DSP | RAM | Fmax MHz "
+             "(target, timing) | source |")
+    L.append("|---|---|---:|---:|---:|---:|---:|---:|---|")
+    for r in res.get("synth", []):
+        if r.get("status") == "ok":
+            ram = fmt(r.get("ram"))
+            if r.get("spram") not in (None, 0):
+                ram += " + %s SPRAM" % r["spram"]
+            fm = fmt(r.get("fmax_mhz"), "%.1f")
+            if r.get("target_mhz"):
+                fm += " (%s, %s)" % (fmt(r["target_mhz"], "%g"), r.get("timing", "?"))
+            L.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                r["design"], r["part"], fmt(r.get("lc")), fmt(r.get("lut4")), fmt(r.get("ff")),
+                fmt(r.get("dsp")), ram, fm, r.get("source", "")))
+        else:
+            L.append("| %s | %s | - | - | - | - | - | - | - |" % (r.get("design", "?"), na(r)))
+    L.append("")
+    L.append("LUT4/FF of the gain stage: yosys, the block alone; LC placed: nextpnr, with "
+             "its synthesis wrapper (gain stage) or the whole SoC.")
+    L.append("")
+    L.append("## 5. Exhaustive default-profile run: scaling with worker processes")
+    L.append("")
+    s = res.get("scaling", {})
+    if s.get("status") == "ok":
+        L.append("Measured on a fixed slice: gain codes 0..%d (%.2f%% of the 2^32 (x, g) space, "
+                 "%d samples); the full-space times are extrapolated linearly from it."
+                 % (s["gain_codes"] - 1, 100 * s["fraction"], s["samples"]))
+        L.append("")
+        L.append("| workers | slice seconds (best; all runs) | CPU seconds (cores busy) | "
+                 "samples/s | full 2^32 space, extrapolated |")
+        L.append("|---:|---:|---:|---:|---:|")
+        for j in (1, 2):
+            cpu = s.get("cpu_seconds_%d" % j)
+            L.append("| %d | %.2f (%s) | %s | %s | %.0f s (%.1f min) |" % (
+                j, s["seconds_%d" % j], ", ".join("%.2f" % v for v in s.get("runs_%d" % j, [])),
+                "%.2f (%.2f)" % (cpu, cpu / s["seconds_%d" % j]) if cpu is not None else "-",
+                fmt_rate(s["samples"] / s["seconds_%d" % j]),
+                s["full_seconds_%d" % j], s["full_seconds_%d" % j] / 60))
+        L.append("")
+        L.append("Speed-up with 2 workers: %.2fx (runs interleaved 1, 2, 1, 2, ...). \"Cores "
+                 "busy\" = CPU seconds / wall seconds: below 2 for the 2-worker run means other "
+                 "processes on this machine held a core (load average in the header)."
+                 % s["speedup"])
+    else:
+        L.append("%s" % na(s))
+    if res.get("failures"):
+        L.append("")
+        L.append("## FAILURES")
+        for f in res["failures"]:
+            L.append("- %s" % f)
+    L.append("")
+    return "\n".join(L)
+
+
+def main(argv):
+    if len(argv) != 1:
+        print("usage: bench_render.py RESULTS.json", file=sys.stderr)
+        return 2
+    try:
+        with open(argv[0]) as f:
+            res = json.load(f)
+    except (OSError, ValueError) as e:
+        print("bench_render: %s: %s" % (argv[0], e), file=sys.stderr)
+        return 2
+    print(markdown(res))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
