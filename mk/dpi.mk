@@ -28,7 +28,7 @@ $(DPI_OBJ): dpi/gs_dpi.c $(LIB_HDR) | deps-core
 # $(call dpi_build,DIR,RTL,EXTRA): one Verilator binary DIR/tb (the link step is
 # Verilator's; the C layer is ours, compiled as C above)
 dpi_build = verilator $(DPI_VFLAGS) $(3) -Mdir $(1) \
-  -LDFLAGS "$(abspath $(DPI_OBJ)) $(abspath $(LIB_A)) -lm" $(DPI_SV) $(2) > $(1).log 2>&1 || \
+  -LDFLAGS "$(abspath $(DPI_OBJ)) $(abspath $(LIB_A)) -lm" $(DPI_SV) $(2) $(GS_RTL_LIB) > $(1).log 2>&1 || \
   { tail -n 30 $(1).log; exit 1; }
 
 $(DPI_DIR)/good/tb: $(DPI_SV) rtl/gain_stage.v $(DPI_OBJ) $(LIB_A) | deps-core

@@ -13,7 +13,7 @@ VPI_FLAGS  := -g2005 -Wall -Wno-timescale
 VPI_PARAMS ?=
 VPI_ARGS   ?= +n=5000 +stall=20
 # $(call vpi_build,OUT,RTL,PARAMS): iverilog loads the module at compile time too
-vpi_build  = iverilog $(VPI_FLAGS) $(3) -L $(VPI_DIR) -m gs_vpi -o $(1) $(VPI_TB) $(2)
+vpi_build  = iverilog $(VPI_FLAGS) $(3) -L $(VPI_DIR) -m gs_vpi -o $(1) $(VPI_TB) $(2) $(GS_RTL_LIB)
 
 .PHONY: vpi vpi-sim test-vpi
 

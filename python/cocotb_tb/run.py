@@ -51,7 +51,7 @@ def main():
               "OVERFLOW": gainstage.OVERFLOW_MODES.index(st.overflow)}
     build = Path(a.build_dir).resolve()
     runner = get_runner(a.sim)
-    runner.build(sources=[Path(a.rtl).resolve()], hdl_toplevel="gain_stage", parameters=params,
+    runner.build(sources=[Path(a.rtl).resolve(), ROOT / "rtl" / "gs_split_add.v"], hdl_toplevel="gain_stage", parameters=params,
                  build_dir=build, always=True, timescale=("1ns", "1ps"),
                  build_args=["-Wno-fatal"] if a.sim == "verilator" else [],
                  log_file=build / "build.log")
