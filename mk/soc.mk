@@ -19,12 +19,14 @@ BIN2HEX   := $(BUILD)/bin/bin2hex
 # ---- firmware ----
 FW_CC        := riscv64-unknown-elf-gcc
 FW_OBJCOPY   := riscv64-unknown-elf-objcopy
-FW_MEM_WORDS := 2560
+FW_MEM_WORDS := 3072
 FW_FLAGS     := $(WARN) -ffreestanding -ffunction-sections -fdata-sections -mabi=ilp32 \
                 --specs=picolibc.specs -Icmodel -Ifw
 FW_LDFLAGS   := -nostartfiles -T fw/link.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments
 FW_OPT       := -O2 -flto
-FW_DEPS      := mk/soc.mk fw/main.c fw/start.S fw/soc.h fw/gs_crc16.h fw/link.ld $(MODEL_SRC) $(MODEL_HDR)
+FW_SRC       := fw/main.c fw/hw_paths.c fw/periph.c fw/pcpi.c
+FW_DEPS      := mk/soc.mk $(FW_SRC) fw/start.S fw/soc.h fw/hw_paths.h fw/periph.h fw/pcpi.h fw/gs_crc16.h \
+                fw/link.ld $(MODEL_SRC) $(MODEL_HDR)
 FW_NRANDOM_SIM   := 160
 FW_NRANDOM_BOARD := 2000
 
@@ -35,13 +37,16 @@ FW_NRANDOM_BOARD := 2000
 define fw_build
 $(SOC)/fw_$(1).elf: $(FW_DEPS) | deps-soc
 	@mkdir -p $(SOC)/obj_$(1)
-	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) $(FW_OPT) -DFW_ISA='"$(2)$(if $(filter rv32im,$(2)),-nodiv)"' \
-	  -DFW_NRANDOM=$(3) -DFW_BLOCK=$(5) $(FW_EXTRA_$(1)) -c fw/main.c -o $(SOC)/obj_$(1)/main.o
+	@for src in $(FW_SRC); do \
+	  $(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) $(FW_OPT) -DFW_ISA='"$(2)$(if $(filter rv32im,$(2)),-nodiv)"' \
+	  -DFW_NRANDOM=$(3) -DFW_BLOCK=$(5) $(FW_EXTRA_$(1)) -c $$$$src -o $(SOC)/obj_$(1)/$$$$(basename $$$$src .c).o \
+	  || exit 1; done
 	@for src in $(MODEL_SRC); do \
 	  $(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) $(FW_OPT) -c $$$$src -o $(SOC)/obj_$(1)/$$$$(basename $$$$src .c).o \
 	  || exit 1; done
 	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) $(FW_OPT) $(FW_LDFLAGS) -Wl,--defsym=__ram_size=$$$$((4 * $(4))) \
-	  -o $$@ fw/start.S $(SOC)/obj_$(1)/main.o $(patsubst cmodel/%.c,$(SOC)/obj_$(1)/%.o,$(MODEL_SRC))
+	  -o $$@ fw/start.S $(patsubst fw/%.c,$(SOC)/obj_$(1)/%.o,$(FW_SRC)) \
+	  $(patsubst cmodel/%.c,$(SOC)/obj_$(1)/%.o,$(MODEL_SRC))
 	@riscv64-unknown-elf-size $$@ | tail -1 | \
 	  awk '{printf "fw: %s: %d bytes of code, %d of bss (RAM %d)\n", "$(1)", $$$$1, $$$$3, 4*$(4)}'
 $(SOC)/fw_$(1).hex: $(SOC)/fw_$(1).elf $(BIN2HEX)
@@ -74,7 +79,7 @@ gscompare: $(GSCOMPARE)
 # ---- SoC under Verilator ----
 PICORV32_DIR = $$(python3 -c "import pythondata_cpu_picorv32 as p; print(p.data_location)")
 SOC_RTL      := rtl/soc_top.v rtl/soc_ram.v rtl/soc_fifo.v rtl/uart_tx.v rtl/gs_periph.v \
-                rtl/gain_stage.v
+                rtl/gs_pcpi.v rtl/gain_stage.v
 SOC_SIM_UART_DIV := 4
 # The CPU of the board build: RV32IM with PicoRV32's single-cycle (DSP)
 # multiplier (see README, "The soft core").

@@ -1,0 +1,203 @@
+// gs_pcpi - gain_stage as a PicoRV32 custom instruction (PCPI co-processor).
+//
+// Instructions: opcode custom-0 (0001011), R-type, funct7 0 = one sample,
+// funct7 1 = two 16-bit lanes in a word (only when IN_W <= 16 and OUT_W <= 16).
+//   funct3 1  gs.put  rs1, rs2      push x = rs1 with gain g = rs2
+//   funct3 2  gs.get  rd            pop the oldest result: rd = y (sign-extended)
+//   funct3 3  gs.xfer rd, rs1, rs2  push, then pop the oldest result
+//   funct3 4  gs.ovf  rd            rd = ovf of the last 32 popped results,
+//                                   bit 0 the newest
+//   funct3 0  gs.stat rd, rs1       rd = {8'd0, in flight, ready results, 6'd0,
+//                                   pop error, push error}; clears the error
+//                                   bits set in rs1[1:0]
+// Lanes (funct7 1): rs1 = {x_hi, x_lo}, lane k in bits 16k+IN_W-1:16k; rd =
+// {y_hi, y_lo}, each sign-extended to 16 bits; x_lo enters first, so its ovf
+// lands in the history before x_hi's. Other encodings are not claimed: the
+// CPU traps on them as illegal instructions.
+//
+// Decoupled issue and collect: the 9-cycle pipeline runs behind the CPU.
+// gs.xfer pushes sample i and returns the oldest result in flight, which in a
+// loop (gs.put x0; gs.xfer x1..x(n-1); gs.get) is sample i-1's, pushed one
+// loop iteration earlier (a push is ready to pop 11 cycles later). With
+// nothing in flight, gs.xfer returns its own sample's result (a synchronous
+// call, about 15 cycles).
+// Backpressure: an instruction holds pcpi_ready low and pcpi_wait high until
+// its push has entered and its results are there; the push happens once (in
+// the first cycle it can) even when the pop waits. At most DEPTH samples may
+// be in flight (pushed, not popped), so every result finds room and the unit
+// never deadlocks the CPU: a push beyond that is dropped and sets the push
+// error; a pop with nothing in flight returns 0 and sets the pop error.
+// pcpi_ready is combinational from this unit's registers and the decoded
+// instruction, so an instruction that need not wait takes 4 CPU cycles.
+module gs_pcpi #(
+  parameter integer IN_W     = 16,
+  parameter integer IN_F     = 15,
+  parameter integer G_W      = 16,
+  parameter integer G_F      = 12,
+  parameter integer OUT_W    = 16,
+  parameter integer OUT_F    = 15,
+  parameter integer ROUND    = 7,
+  parameter integer OVERFLOW = 0,
+  parameter integer DEPTH    = 8
+) (
+  input  wire        clk,
+  input  wire        rst,
+  input  wire        pcpi_valid,
+  input  wire [31:0] pcpi_insn,
+  input  wire [31:0] pcpi_rs1,
+  input  wire [31:0] pcpi_rs2,
+  output wire        pcpi_wr,
+  output reg  [31:0] pcpi_rd,
+  output wire        pcpi_wait,
+  output wire        pcpi_ready
+);
+  localparam integer AW    = $clog2(DEPTH);
+  localparam         LANES = (IN_W <= 16) && (OUT_W <= 16);
+
+  // ---- decode ----
+  wire [2:0] f3   = pcpi_insn[14:12];
+  wire [6:0] f7   = pcpi_insn[31:25];
+  wire       pair = f7 == 7'd1;
+  wire       ours = pcpi_valid && pcpi_insn[6:0] == 7'b0001011 &&
+                    (f7 == 7'd0 || (pair && LANES != 0)) && f3 <= 3'd4;
+  wire       op_push = f3 == 3'd1 || f3 == 3'd3;
+  wire       op_pop  = f3 == 3'd2 || f3 == 3'd3;
+  wire [AW:0] n_op   = pair ? 2 : 1;   // samples pushed / popped
+
+  // ---- input slots: slot 0 feeds gain_stage, slot 1 the second lane ----
+  reg  [1:0]      in_v_q;
+  reg  [IN_W-1:0] in_x0_q, in_x1_q;
+  reg  [G_W-1:0]  in_g_q;
+  wire            s_ready;
+  wire            m_valid;
+  wire [OUT_W-1:0] m_data;
+  wire            m_ovf;
+
+  gain_stage #(
+    .IN_W(IN_W), .IN_F(IN_F), .G_W(G_W), .G_F(G_F), .OUT_W(OUT_W), .OUT_F(OUT_F),
+    .ROUND(ROUND), .OVERFLOW(OVERFLOW)
+  ) u_gain_stage (
+    .clk(clk), .rst(rst),
+    .s_valid(in_v_q[0]), .s_ready(s_ready), .s_data(in_x0_q), .s_gain(in_g_q),
+    .m_valid(m_valid), .m_ready(1'b1), .m_data(m_data), .m_ovf(m_ovf)
+  );
+
+  // ---- results: a small register FIFO, its head(s) readable at once ----
+  reg [OUT_W:0] res_q [0:DEPTH-1];    // {ovf, y}
+  reg [AW:0]    wp_q, rp_q;
+  reg [AW:0]    level_q;              // results ready (wp - rp, kept as a register)
+  reg [AW:0]    inflight_q;           // pushed and not yet popped
+  reg           pushed_q;             // this instruction's push is done
+  reg           err_push_q, err_pop_q;
+  reg [31:0]    ovf_hist_q;
+
+  wire [OUT_W:0] head0 = res_q[rp_q[AW-1:0]];
+  wire [OUT_W:0] head1 = res_q[rp_q[AW-1:0] + 1'b1];
+
+  // ---- the instruction's progress ----
+  wire push_need = ours && op_push && !pushed_q;
+  wire push_room = inflight_q <= DEPTH[AW:0] - n_op;
+  wire push_fire = push_need && push_room && !in_v_q[0];
+  wire push_drop = push_need && !push_room;
+  wire push_done = !op_push || pushed_q || push_fire || push_drop;
+  wire [AW:0] inflight_pushed = inflight_q + (push_fire ? n_op : {(AW+1){1'b0}});
+`ifdef SOC_SIM_PLUSARGS
+  // Simulation only: +pcpi_fault=1 plants a fault (sim/soc/test_soc_faults.sh):
+  // a pop no longer waits for its result to leave the pipeline.
+  reg fault_nowait;
+  initial fault_nowait = $test$plusargs("pcpi_fault=1");
+`else
+  wire fault_nowait = 1'b0;
+`endif
+  wire pop_err   = ours && op_pop && inflight_pushed < n_op;
+  wire pop_fire  = ours && op_pop && !pop_err && (level_q >= n_op || fault_nowait);
+  wire pop_done  = !op_pop || pop_fire || pop_err;
+  assign pcpi_ready = ours && push_done && pop_done;
+  assign pcpi_wait  = ours && !pcpi_ready;
+  assign pcpi_wr    = pcpi_ready && f3 != 3'd1;
+
+  // Results sign-extended to 32 bits; the second lane's input (the widths may
+  // be 32 already; lanes exist only for IN_W, OUT_W <= 16).
+  wire [31:0]     y0, y1;
+  wire [IN_W-1:0] x_hi;
+  generate
+    if (OUT_W < 32) begin : g_y_ext
+      assign y0 = {{(32 - OUT_W){head0[OUT_W-1]}}, head0[OUT_W-1:0]};
+      assign y1 = {{(32 - OUT_W){head1[OUT_W-1]}}, head1[OUT_W-1:0]};
+    end else begin : g_y_full
+      assign y0 = head0[OUT_W-1:0];
+      assign y1 = head1[OUT_W-1:0];
+    end
+    if (IN_W <= 16) begin : g_lanes
+      assign x_hi = pcpi_rs1[16 +: IN_W];
+    end else begin : g_no_lanes
+      assign x_hi = pcpi_rs1[IN_W-1:0];
+    end
+  endgenerate
+  // The instruction bits and operand bits this unit does not look at.
+  wire unused_pcpi = ^{pcpi_insn[24:15], pcpi_insn[11:7], pcpi_rs1, pcpi_rs2, y1[31:16]};
+  wire [31:0] status = {8'd0, {(8 - AW - 1){1'b0}}, inflight_q,
+                        {(8 - AW - 1){1'b0}}, level_q, 6'd0, err_pop_q, err_push_q};
+
+  always @* begin
+    case (f3)
+      3'd0:    pcpi_rd = status;
+      3'd4:    pcpi_rd = ovf_hist_q;
+      default: pcpi_rd = !pop_fire ? 32'd0 : pair ? {y1[15:0], y0[15:0]} : y0;
+    endcase
+  end
+
+  // Output: results go into the FIFO as they leave the pipeline (never full:
+  // at most DEPTH in flight).
+  always @(posedge clk) begin
+    if (m_valid) res_q[wp_q[AW-1:0]] <= {m_ovf, m_data};
+  end
+
+  wire [AW:0] n_pop = pop_fire ? n_op : {(AW+1){1'b0}};
+
+  always @(posedge clk) begin
+    if (rst) begin
+      in_v_q     <= 2'b00;
+      in_x0_q    <= {IN_W{1'b0}};
+      in_x1_q    <= {IN_W{1'b0}};
+      in_g_q     <= {G_W{1'b0}};
+      wp_q       <= {(AW+1){1'b0}};
+      rp_q       <= {(AW+1){1'b0}};
+      level_q    <= {(AW+1){1'b0}};
+      inflight_q <= {(AW+1){1'b0}};
+      pushed_q   <= 1'b0;
+      err_push_q <= 1'b0;
+      err_pop_q  <= 1'b0;
+      ovf_hist_q <= 32'd0;
+    end else begin
+      // slot 0 drains into gain_stage; slot 1 moves up
+      if (in_v_q[0] && s_ready) begin
+        in_v_q  <= {1'b0, in_v_q[1]};
+        in_x0_q <= in_x1_q;
+      end
+      if (push_fire) begin
+        in_v_q  <= {pair, 1'b1};
+        in_x0_q <= pcpi_rs1[IN_W-1:0];
+        in_x1_q <= x_hi;
+        in_g_q  <= pcpi_rs2[G_W-1:0];
+      end
+      pushed_q <= push_need && (push_fire || push_drop) && !pcpi_ready ? 1'b1 :
+                  pcpi_ready ? 1'b0 : pushed_q;
+
+      if (m_valid) wp_q <= wp_q + 1'b1;
+      level_q    <= level_q + {{AW{1'b0}}, m_valid} - n_pop;
+      inflight_q <= inflight_pushed - n_pop;
+      rp_q       <= rp_q + n_pop;
+      if (pop_fire)
+        ovf_hist_q <= pair ? {ovf_hist_q[29:0], head0[OUT_W], head1[OUT_W]}
+                           : {ovf_hist_q[30:0], head0[OUT_W]};
+
+      if (push_drop) err_push_q <= 1'b1;
+      if (pop_err)   err_pop_q  <= 1'b1;
+      if (pcpi_ready && f3 == 3'd0) begin
+        if (pcpi_rs1[0]) err_push_q <= 1'b0;
+        if (pcpi_rs1[1]) err_pop_q  <= 1'b0;
+      end
+    end
+  end
+endmodule
