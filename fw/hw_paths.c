@@ -25,7 +25,8 @@ static void add_time(hw_path_t *p, uint32_t t0, uint32_t t1, uint32_t cost)
     p->cyc += d > cost ? d - cost : 0;
 }
 
-void hw_paths_run(const int32_t *x, uint32_t g, uint32_t n, uint32_t cost)
+__attribute__((noinline)) void hw_paths_run(const int32_t *x, uint32_t g, uint32_t n,
+                                             uint32_t cost)
 {
     hw_path_t *p = &hw_path[PATH_HW];
     uint32_t t0 = soc_rdcycle();

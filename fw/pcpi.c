@@ -23,27 +23,61 @@ uint32_t pcpi_block(const int32_t *x, uint32_t g, int32_t *y, uint32_t n)
             y[i] = gs_get();
         return gs_ovf();
     }
-    gs_put(x[0], g);
-    gs_put(x[1], g);
-    gs_put(x[2], g);
-    gs_put(x[3], g);
-    const int32_t *xp = x + LEAD, *x4 = xp + ((n - LEAD) & ~3u), *xe = x + n;
-    while (xp != x4) {
-        int32_t a = xp[0], b = xp[1], c = xp[2], d = xp[3];
-        y[0] = gs_xfer(a, g);
-        y[1] = gs_xfer(b, g);
-        y[2] = gs_xfer(c, g);
-        y[3] = gs_xfer(d, g);
-        xp += 4;
-        y += 4;
-    }
-    while (xp != xe)
-        *y++ = gs_xfer(*xp++, g);
-    y[0] = gs_get();
-    y[1] = gs_get();
-    y[2] = gs_get();
-    y[3] = gs_get();
-    return gs_ovf();
+    /* In assembly so that the cycle count does not depend on how the
+     * compiler allocates registers around it: lead, the odd ones, the loop,
+     * the tail, the ovf flags. n >= 8, so the loop runs at least once. */
+    const int32_t *xe = x + n;
+    uint32_t r = n & 3u; /* (n - LEAD) % 4 */
+    uint32_t a, b, c, d;
+    __asm__ volatile(
+        "lw %[a], 0(%[x])\n\t"
+        ".insn r 0x0b, 1, 0, x0, %[a], %[g]\n\t"
+        "lw %[a], 4(%[x])\n\t"
+        ".insn r 0x0b, 1, 0, x0, %[a], %[g]\n\t"
+        "lw %[a], 8(%[x])\n\t"
+        ".insn r 0x0b, 1, 0, x0, %[a], %[g]\n\t"
+        "lw %[a], 12(%[x])\n\t"
+        ".insn r 0x0b, 1, 0, x0, %[a], %[g]\n\t"
+        "addi %[x], %[x], 16\n\t"
+        "beqz %[r], 2f\n"
+        "1:\n\t"
+        "lw %[a], 0(%[x])\n\t"
+        ".insn r 0x0b, 3, 0, %[a], %[a], %[g]\n\t"
+        "sw %[a], 0(%[y])\n\t"
+        "addi %[x], %[x], 4\n\t"
+        "addi %[y], %[y], 4\n\t"
+        "addi %[r], %[r], -1\n\t"
+        "bnez %[r], 1b\n"
+        "2:\n\t"
+        "lw %[a], 0(%[x])\n\t"
+        "lw %[b], 4(%[x])\n\t"
+        "lw %[c], 8(%[x])\n\t"
+        "lw %[d], 12(%[x])\n\t"
+        ".insn r 0x0b, 3, 0, %[a], %[a], %[g]\n\t"
+        "sw %[a], 0(%[y])\n\t"
+        ".insn r 0x0b, 3, 0, %[b], %[b], %[g]\n\t"
+        "sw %[b], 4(%[y])\n\t"
+        ".insn r 0x0b, 3, 0, %[c], %[c], %[g]\n\t"
+        "sw %[c], 8(%[y])\n\t"
+        ".insn r 0x0b, 3, 0, %[d], %[d], %[g]\n\t"
+        "sw %[d], 12(%[y])\n\t"
+        "addi %[x], %[x], 16\n\t"
+        "addi %[y], %[y], 16\n\t"
+        "bne %[x], %[xe], 2b\n\t"
+        ".insn r 0x0b, 2, 0, %[a], x0, x0\n\t"
+        "sw %[a], 0(%[y])\n\t"
+        ".insn r 0x0b, 2, 0, %[a], x0, x0\n\t"
+        "sw %[a], 4(%[y])\n\t"
+        ".insn r 0x0b, 2, 0, %[a], x0, x0\n\t"
+        "sw %[a], 8(%[y])\n\t"
+        ".insn r 0x0b, 2, 0, %[a], x0, x0\n\t"
+        "sw %[a], 12(%[y])\n\t"
+        ".insn r 0x0b, 4, 0, %[a], x0, x0"
+        : [x] "+r"(x), [y] "+r"(y), [r] "+r"(r), [a] "=&r"(a), [b] "=&r"(b), [c] "=&r"(c),
+          [d] "=&r"(d)
+        : [g] "r"(g), [xe] "r"(xe)
+        : "memory");
+    return a;
 }
 
 /* One synchronous call per sample: with nothing in flight each gs_xfer waits
@@ -68,16 +102,16 @@ uint32_t pcpi_block2(const uint32_t *x, uint32_t g, uint32_t *y, uint32_t npairs
     }
     gs_put2(x[0], g);
     gs_put2(x[1], g);
-    const uint32_t *xp = x + 2, *x2 = xp + ((npairs - 2) & ~1u), *xe = x + npairs;
-    while (xp != x2) {
+    const uint32_t *xp = x + 2, *xe = x + npairs;
+    if (npairs & 1u) /* the odd one first */
+        *y++ = gs_xfer2(*xp++, g);
+    while (xp != xe) {
         uint32_t a = xp[0], b = xp[1];
         y[0] = gs_xfer2(a, g);
         y[1] = gs_xfer2(b, g);
         xp += 2;
         y += 2;
     }
-    if (xp != xe)
-        *y++ = gs_xfer2(*xp, g);
     y[0] = gs_get2();
     y[1] = gs_get2();
     return gs_ovf();
