@@ -3,11 +3,13 @@
 #
 #   make soc-sim             firmware + SoC under Verilator, UART logs checked by gscompare
 #   make soc-test-gscompare  planted corruptions of a capture are caught (test)
-#   make soc-test-faults     a hang and a model/RTL disagreement fail the run (test)
+#   make soc-test-faults     a hang, a model/RTL disagreement and a planted fault in
+#                            the custom-instruction unit fail the run (test)
 #   make soc-lint            verilator -Wall and Icarus over the SoC RTL (test)
 #   make soc-sim-configs     other peripheral configurations, board baud rate (regress)
 #   make soc-board-sim       the iCEBreaker top: reset, button restart, LEDs (regress)
-#   make soc-bench           cycles per sample of the model (rv32i, rv32im, block API)
+#   make soc-bench           cycles per sample of the model (rv32i, rv32im, block API),
+#                            the peripheral and the custom instruction (PCPI)
 #   make bitstream           build/soc/icebreaker.bin (firmware swapped in by icebram)
 #   make prog                flash it with iceprog
 #   make fw-board            only the board firmware
@@ -19,6 +21,9 @@ BIN2HEX   := $(BUILD)/bin/bin2hex
 # ---- firmware ----
 FW_CC        := riscv64-unknown-elf-gcc
 FW_OBJCOPY   := riscv64-unknown-elf-objcopy
+# 12 KiB: the hardware paths' loops and lines took the rv32i image past 10 KiB
+# with its 1 KiB stack reserve. On the UP5K that is 24 of the 30 block RAMs,
+# which with the CPU's registers and the FIFO is all of them.
 FW_MEM_WORDS := 3072
 FW_FLAGS     := $(WARN) -ffreestanding -ffunction-sections -fdata-sections -mabi=ilp32 \
                 --specs=picolibc.specs -Icmodel -Ifw
@@ -33,7 +38,7 @@ FW_NRANDOM_BOARD := 2000
 # $(call fw_build,NAME,ARCH,NRANDOM,MEM_WORDS,BLOCK): $(SOC)/fw_NAME.elf/.hex.
 # -O2 with link-time optimisation: gs_eval is inlined into the firmware's
 # loop (265 instead of 374 cycles per sample on rv32im) and the image still
-# fits the 10 KiB RAM. BLOCK=1 also times gs_eval_block_gain (bench builds).
+# fits the 12 KiB RAM. BLOCK=1 also times gs_eval_block_gain (bench builds).
 define fw_build
 $(SOC)/fw_$(1).elf: $(FW_DEPS) | deps-soc
 	@mkdir -p $(SOC)/obj_$(1)
@@ -84,7 +89,8 @@ SOC_SIM_UART_DIV := 4
 # The CPU of the board build: RV32IM with PicoRV32's single-cycle (DSP)
 # multiplier (see README, "The soft core").
 SOC_CPU_MUL  := 2
-SOC_MAX_CYCLES := 20000000
+# the board divider run sends ~16 k UART bytes at 1040 cycles each
+SOC_MAX_CYCLES := 40000000
 
 # $(call soc_vl,DIR,MEM_WORDS,CPU_MUL[,more -G parameters[,UART_DIV]]): a
 # Verilator model $(SOC)/DIR/Vsoc_top
@@ -179,7 +185,9 @@ soc-test-faults: $(SOC_TB) $(SOC)/fw_rv32im_sim.hex $(SOC)/fw_fault.hex $(GSCOMP
 	sim/soc/test_soc_faults.sh $(SOC_TB) $(SOC) $(GSCOMPARE)
 
 # Cycles per sample of the model on the soft core, rv32i and rv32im, with the
-# fast (DSP) and the sequential multiplier; also the block API. Not a test.
+# fast (DSP) and the sequential multiplier; also the block API, the peripheral
+# (hw) and the custom instruction (cp block loop, cp1 a call per sample, cp2 two
+# 16-bit lanes a word). Not a test.
 SOC_BENCH_RUNS := vl_bench_fast:rv32im_bench vl_bench_fast:rv32i_bench vl_bench_seq:rv32im_bench
 soc-bench: $(GSCOMPARE) $(SOC)/vl_bench_fast/Vsoc_top $(SOC)/vl_bench_seq/Vsoc_top \
            $(SOC)/fw_rv32im_bench.hex $(SOC)/fw_rv32i_bench.hex
