@@ -53,16 +53,30 @@ module gs_pcpi #(
 );
   localparam integer AW    = $clog2(DEPTH);
   localparam         LANES = (IN_W <= 16) && (OUT_W <= 16);
+  localparam integer ROOM1 = DEPTH - 1;   // most in flight before a push of 1
+  localparam integer ROOM2 = DEPTH - 2;   // ... of 2
 
-  // ---- decode ----
+  // ---- decode, one cycle ahead ----
+  // PicoRV32 latches pcpi_insn when it decodes the instruction and raises
+  // pcpi_valid two cycles later, so the decode can be registered: pcpi_ready
+  // then depends on a handful of flip-flops only (it feeds the CPU's state
+  // machine; computed from the instruction and the counters it cost the SoC a
+  // third of its Fmax).
   wire [2:0] f3   = pcpi_insn[14:12];
   wire [6:0] f7   = pcpi_insn[31:25];
-  wire       pair = f7 == 7'd1;
-  wire       ours = pcpi_valid && pcpi_insn[6:0] == 7'b0001011 &&
-                    (f7 == 7'd0 || (pair && LANES != 0)) && f3 <= 3'd4;
-  wire       op_push = f3 == 3'd1 || f3 == 3'd3;
-  wire       op_pop  = f3 == 3'd2 || f3 == 3'd3;
-  wire [AW:0] n_op   = pair ? 2 : 1;   // samples pushed / popped
+  reg        is_gs_q, pair_q, op_push_q, op_pop_q, op_rd_q;
+  reg  [2:0] f3_q;
+  always @(posedge clk) begin
+    is_gs_q   <= pcpi_insn[6:0] == 7'b0001011 && f3 <= 3'd4 &&
+                 (f7 == 7'd0 || (f7 == 7'd1 && LANES != 0));
+    pair_q    <= f7 == 7'd1;
+    op_push_q <= f3 == 3'd1 || f3 == 3'd3;
+    op_pop_q  <= f3 == 3'd2 || f3 == 3'd3;
+    op_rd_q   <= f3 != 3'd1;
+    f3_q      <= f3;
+  end
+  wire        ours = pcpi_valid && is_gs_q;
+  wire [AW:0] n_op = pair_q ? 2 : 1;   // samples pushed / popped
 
   // ---- input slots: slot 0 feeds gain_stage, slot 1 the second lane ----
   reg  [1:0]      in_v_q;
@@ -90,17 +104,20 @@ module gs_pcpi #(
   reg           pushed_q;             // this instruction's push is done
   reg           err_push_q, err_pop_q;
   reg [31:0]    ovf_hist_q;
+  // Registered comparisons of the counters, for pcpi_ready.
+  reg           has1_q, has2_q;       // level_q >= 1, >= 2
+  reg           ge1_q, ge2_q;         // inflight_q >= 1, >= 2
+  reg           room1_q, room2_q;     // room to push 1, 2 more
 
   wire [OUT_W:0] head0 = res_q[rp_q[AW-1:0]];
   wire [OUT_W:0] head1 = res_q[rp_q[AW-1:0] + 1'b1];
 
   // ---- the instruction's progress ----
-  wire push_need = ours && op_push && !pushed_q;
-  wire push_room = inflight_q <= DEPTH[AW:0] - n_op;
+  wire push_need = ours && op_push_q && !pushed_q;
+  wire push_room = pair_q ? room2_q : room1_q;
   wire push_fire = push_need && push_room && !in_v_q[0];
   wire push_drop = push_need && !push_room;
-  wire push_done = !op_push || pushed_q || push_fire || push_drop;
-  wire [AW:0] inflight_pushed = inflight_q + (push_fire ? n_op : {(AW+1){1'b0}});
+  wire push_done = !op_push_q || pushed_q || !push_room || !in_v_q[0];
 `ifdef SOC_SIM_PLUSARGS
   // Simulation only: +pcpi_fault=1 plants a fault (sim/soc/test_soc_faults.sh):
   // a pop no longer waits for its result to leave the pipeline.
@@ -109,12 +126,16 @@ module gs_pcpi #(
 `else
   wire fault_nowait = 1'b0;
 `endif
-  wire pop_err   = ours && op_pop && inflight_pushed < n_op;
-  wire pop_fire  = ours && op_pop && !pop_err && (level_q >= n_op || fault_nowait);
-  wire pop_done  = !op_pop || pop_fire || pop_err;
+  // A pop with too few samples in flight is an error, unless the same
+  // instruction pushes them (gs.xfer: pushed, or dropped with the unit full).
+  wire pop_short = !op_push_q && !(pair_q ? ge2_q : ge1_q);
+  wire pop_have  = (pair_q ? has2_q : has1_q) || fault_nowait;
+  wire pop_err   = ours && op_pop_q && pop_short;
+  wire pop_done  = !op_pop_q || pop_short || pop_have;
   assign pcpi_ready = ours && push_done && pop_done;
   assign pcpi_wait  = ours && !pcpi_ready;
-  assign pcpi_wr    = pcpi_ready && f3 != 3'd1;
+  assign pcpi_wr    = pcpi_ready && op_rd_q;
+  wire pop_fire  = pcpi_ready && op_pop_q && !pop_short;
 
   // Results sign-extended to 32 bits; the second lane's input (the widths may
   // be 32 already; lanes exist only for IN_W, OUT_W <= 16).
@@ -140,10 +161,10 @@ module gs_pcpi #(
                         {(8 - AW - 1){1'b0}}, level_q, 6'd0, err_pop_q, err_push_q};
 
   always @* begin
-    case (f3)
+    case (f3_q)
       3'd0:    pcpi_rd = status;
       3'd4:    pcpi_rd = ovf_hist_q;
-      default: pcpi_rd = !pop_fire ? 32'd0 : pair ? {y1[15:0], y0[15:0]} : y0;
+      default: pcpi_rd = pop_short ? 32'd0 : pair_q ? {y1[15:0], y0[15:0]} : y0;
     endcase
   end
 
@@ -153,7 +174,10 @@ module gs_pcpi #(
     if (m_valid) res_q[wp_q[AW-1:0]] <= {m_ovf, m_data};
   end
 
-  wire [AW:0] n_pop = pop_fire ? n_op : {(AW+1){1'b0}};
+  wire [AW:0] n_pop  = pop_fire ? n_op : {(AW+1){1'b0}};
+  wire [AW:0] n_push = push_fire ? n_op : {(AW+1){1'b0}};
+  wire [AW:0] level_d    = level_q + {{AW{1'b0}}, m_valid} - n_pop;
+  wire [AW:0] inflight_d = inflight_q + n_push - n_pop;
 
   always @(posedge clk) begin
     if (rst) begin
@@ -166,6 +190,12 @@ module gs_pcpi #(
       level_q    <= {(AW+1){1'b0}};
       inflight_q <= {(AW+1){1'b0}};
       pushed_q   <= 1'b0;
+      has1_q     <= 1'b0;
+      has2_q     <= 1'b0;
+      ge1_q      <= 1'b0;
+      ge2_q      <= 1'b0;
+      room1_q    <= 1'b1;
+      room2_q    <= 1'b1;
       err_push_q <= 1'b0;
       err_pop_q  <= 1'b0;
       ovf_hist_q <= 32'd0;
@@ -176,7 +206,7 @@ module gs_pcpi #(
         in_x0_q <= in_x1_q;
       end
       if (push_fire) begin
-        in_v_q  <= {pair, 1'b1};
+        in_v_q  <= {pair_q, 1'b1};
         in_x0_q <= pcpi_rs1[IN_W-1:0];
         in_x1_q <= x_hi;
         in_g_q  <= pcpi_rs2[G_W-1:0];
@@ -185,16 +215,22 @@ module gs_pcpi #(
                   pcpi_ready ? 1'b0 : pushed_q;
 
       if (m_valid) wp_q <= wp_q + 1'b1;
-      level_q    <= level_q + {{AW{1'b0}}, m_valid} - n_pop;
-      inflight_q <= inflight_pushed - n_pop;
+      level_q    <= level_d;
+      inflight_q <= inflight_d;
+      has1_q     <= level_d >= 1;
+      has2_q     <= level_d >= 2;
+      ge1_q      <= inflight_d >= 1;
+      ge2_q      <= inflight_d >= 2;
+      room1_q    <= inflight_d <= ROOM1[AW:0];
+      room2_q    <= inflight_d <= ROOM2[AW:0];
       rp_q       <= rp_q + n_pop;
       if (pop_fire)
-        ovf_hist_q <= pair ? {ovf_hist_q[29:0], head0[OUT_W], head1[OUT_W]}
+        ovf_hist_q <= pair_q ? {ovf_hist_q[29:0], head0[OUT_W], head1[OUT_W]}
                            : {ovf_hist_q[30:0], head0[OUT_W]};
 
       if (push_drop) err_push_q <= 1'b1;
       if (pop_err)   err_pop_q  <= 1'b1;
-      if (pcpi_ready && f3 == 3'd0) begin
+      if (pcpi_ready && f3_q == 3'd0) begin
         if (pcpi_rs1[0]) err_push_q <= 1'b0;
         if (pcpi_rs1[1]) err_pop_q  <= 1'b0;
       end
