@@ -17,8 +17,8 @@
 //
 // Decoupled issue and collect: the 9-cycle pipeline runs behind the CPU.
 // gs.xfer pushes sample i and returns the oldest result in flight, which in a
-// loop (gs.put x0; gs.xfer x1..x(n-1); gs.get) is sample i-1's, pushed one
-// loop iteration earlier (a push is ready to pop 11 cycles later). With
+// loop (4 gs.put; gs.xfer for x4..x(n-1); 4 gs.get) is sample i-4's, pushed
+// about 50 cycles earlier (a push is ready to pop 11 cycles later). With
 // nothing in flight, gs.xfer returns its own sample's result (a synchronous
 // call, about 15 cycles).
 // Backpressure: an instruction holds pcpi_ready low and pcpi_wait high until
@@ -27,8 +27,9 @@
 // be in flight (pushed, not popped), so every result finds room and the unit
 // never deadlocks the CPU: a push beyond that is dropped and sets the push
 // error; a pop with nothing in flight returns 0 and sets the pop error.
-// pcpi_ready is combinational from this unit's registers and the decoded
-// instruction, so an instruction that need not wait takes 4 CPU cycles.
+// pcpi_ready is combinational, but only from this unit's flip-flops (the
+// decoded instruction, flags kept for the counters) and pcpi_valid, so an
+// instruction that need not wait takes 4 CPU cycles and the SoC keeps 24 MHz.
 module gs_pcpi #(
   parameter integer IN_W     = 16,
   parameter integer IN_F     = 15,
