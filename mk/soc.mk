@@ -5,7 +5,8 @@
 #   make soc-test-gscompare  planted corruptions of a capture are caught (test)
 #   make soc-test-faults     a hang, a model/RTL disagreement and a planted fault in
 #                            the custom-instruction unit fail the run (test)
-#   make soc-test-pcpi       the custom instruction's edge cases, and its planted fault (test)
+#   make soc-test-edges      the PCPI unit's and the peripheral's edge cases, and their
+#                            planted faults (test)
 #   make soc-lint            verilator -Wall and Icarus over the SoC RTL (test)
 #   make soc-sim-configs     other peripheral configurations, board baud rate (regress)
 #   make soc-board-sim       the iCEBreaker top: reset, button restart, LEDs (regress)
@@ -142,7 +143,7 @@ $(SOC)/uart_rv32i.log: $(SOC_TB) $(SOC)/fw_rv32i_sim.hex $(GSCOMPARE)
 	$(call soc_run,rv32i_sim,$@.tmp$$PPID)
 	@mv $@.tmp$$PPID $@
 
-.PHONY: soc-board-sim soc-sim-configs soc-sim soc-lint soc-test-gscompare soc-test-faults soc-test-pcpi soc-bench gscompare fw-board bitstream prog
+.PHONY: soc-board-sim soc-sim-configs soc-sim soc-lint soc-test-gscompare soc-test-faults soc-test-edges soc-bench gscompare fw-board bitstream prog
 soc-sim: $(SOC)/uart.log $(SOC)/uart_rv32i.log
 	@grep -h "^GS1 END" $^ | sed 's/^/soc-sim: /'
 
@@ -180,22 +181,24 @@ soc-sim-configs: $(SOC)/vl_libfixmath/Vsoc_top $(SOC)/vl_odd/Vsoc_top $(SOC)/vl_
 	    { echo "soc-sim-configs: $$name: the peripheral did not run as $$want"; exit 1; }; \
 	done
 
-# The custom-instruction unit's edges (in-flight limit, pop errors, status,
-# waits, two lanes) checked by a small firmware against values worked out by
-# hand; it must also fail with the planted fault (+pcpi_fault=1).
-$(SOC)/pcpi_test.elf: sim/soc/pcpi_test.c fw/pcpi.h fw/start.S fw/link.ld mk/soc.mk | deps-soc
+# The edges of the custom-instruction unit and of the peripheral (in-flight
+# limits, pop errors, status, waits, two lanes) checked by a small firmware
+# against values worked out by hand; it must also fail with each planted fault.
+$(SOC)/hw_edges_test.elf: sim/soc/hw_edges_test.c fw/pcpi.h fw/soc.h fw/start.S fw/link.ld \
+                          mk/soc.mk | deps-soc
 	@mkdir -p $(@D)
 	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_rv32im) -O2 $(FW_LDFLAGS) \
-	  -Wl,--defsym=__ram_size=$$((4 * $(FW_MEM_WORDS))) -o $@ fw/start.S sim/soc/pcpi_test.c
-$(SOC)/pcpi_test.hex: $(SOC)/pcpi_test.elf $(BIN2HEX)
-	$(FW_OBJCOPY) -O binary $< $(SOC)/pcpi_test.bin
-	$(BIN2HEX) $(SOC)/pcpi_test.bin $(FW_MEM_WORDS) $@
-soc-test-pcpi: $(SOC_TB) $(SOC)/pcpi_test.hex
-	@$(SOC_TB) +fw=$(SOC)/pcpi_test.hex --max-cycles 200000 --quiet || \
-	  { echo "soc-test-pcpi: a check failed (its number is the exit code above)"; exit 1; }
-	@if $(SOC_TB) +fw=$(SOC)/pcpi_test.hex +pcpi_fault=1 --max-cycles 200000 --quiet 2>/dev/null; then \
-	  echo "soc-test-pcpi: the planted fault (+pcpi_fault=1) passed the checks"; exit 1; fi
-	@echo "soc-test-pcpi: the unit's edges check; the planted fault fails them"
+	  -Wl,--defsym=__ram_size=$$((4 * $(FW_MEM_WORDS))) -o $@ fw/start.S sim/soc/hw_edges_test.c
+$(SOC)/hw_edges_test.hex: $(SOC)/hw_edges_test.elf $(BIN2HEX)
+	$(FW_OBJCOPY) -O binary $< $(SOC)/hw_edges_test.bin
+	$(BIN2HEX) $(SOC)/hw_edges_test.bin $(FW_MEM_WORDS) $@
+soc-test-edges: $(SOC_TB) $(SOC)/hw_edges_test.hex
+	@$(SOC_TB) +fw=$(SOC)/hw_edges_test.hex --max-cycles 200000 --quiet || \
+	  { echo "soc-test-edges: a check failed (its number is the exit code above)"; exit 1; }
+	@for f in pcpi_fault periph_fault; do \
+	  if $(SOC_TB) +fw=$(SOC)/hw_edges_test.hex +$$f=1 --max-cycles 200000 --quiet 2>/dev/null; then \
+	    echo "soc-test-edges: the planted fault +$$f=1 passed the checks"; exit 1; fi; done
+	@echo "soc-test-edges: the hardware paths' edges check; each planted fault fails them"
 
 # The SoC simulation can fail: a firmware that hangs hits the cycle limit, and
 # a model that disagrees with the hardware fails the run and gscompare.
@@ -218,7 +221,7 @@ soc-bench: $(GSCOMPARE) $(SOC)/vl_bench_fast/Vsoc_top $(SOC)/vl_bench_seq/Vsoc_t
 	    "$$(grep -o '[a-z0-9_]*_cps=[0-9.]*' $$log | tr '\n' ' ')"; \
 	done
 
-TEST_TARGETS += soc-lint soc-sim soc-test-gscompare soc-test-faults soc-test-pcpi
+TEST_TARGETS += soc-lint soc-sim soc-test-gscompare soc-test-faults soc-test-edges
 BENCH_TARGETS += soc-bench
 REGRESS_TARGETS += soc-sim-configs soc-board-sim
 

@@ -120,7 +120,7 @@ module gs_pcpi #(
   wire push_drop = push_need && !push_room;
   wire push_done = !op_push_q || pushed_q || !push_room || !in_v_q[0];
 `ifdef SOC_SIM_PLUSARGS
-  // Simulation only: +pcpi_fault=1 plants a fault (sim/soc/test_soc_faults.sh):
+  // Simulation only: +pcpi_fault=1 plants a fault (make soc-test-faults, -edges):
   // a pop no longer waits for its result to leave the pipeline.
   reg fault_nowait;
   initial fault_nowait = $test$plusargs("pcpi_fault=1");

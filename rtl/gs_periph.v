@@ -100,8 +100,16 @@ module gs_periph #(
   assign fifo_rd = access && !is_wr && bus_addr == R_DOUT && !fifo_empty;
   wire pop_err  = access && !is_wr && bus_addr == R_DOUT && fifo_empty &&
                   inflight_q == {LVL_W{1'b0}};
+`ifdef SOC_SIM_PLUSARGS
+  // Simulation only: +periph_fault=1 plants a fault (make soc-test-edges): a
+  // DOUT read no longer waits for its result to leave the pipeline.
+  reg fault_nowait;
+  initial fault_nowait = $test$plusargs("periph_fault=1");
+`else
+  wire fault_nowait = 1'b0;
+`endif
   wire pop_wait = access && !is_wr && bus_addr == R_DOUT && fifo_empty &&
-                  inflight_q != {LVL_W{1'b0}};
+                  inflight_q != {LVL_W{1'b0}} && !fault_nowait;
 
   // Zero- and sign-extension to the 32-bit bus (widths may be 32 already).
   wire [31:0] gain_ext;

@@ -1,17 +1,21 @@
 /*
- * pcpi_test.c - a firmware that tests the custom-instruction unit's edges
- * (rtl/gs_pcpi.v) on the default profile (s16.15 x u16.12 -> s16.15,
- * half-even, sat): a synchronous call, saturation and its ovf flag, the
- * in-flight limit (a push beyond 8 is dropped and flagged), results in order
- * after a wait, a pop with nothing in flight, the status register and its
- * clearing, and the two-lane form. The expected values are worked out by hand
- * from SPEC.md, not taken from the model. main() returns 0, or the number of
- * the first check that failed (the exit code of soc_tb's run).
- * Run by `make soc-test-pcpi`, also with a planted fault, which must fail it.
+ * hw_edges_test.c - a firmware that tests the edges of the two hardware paths
+ * on the default profile (s16.15 x u16.12 -> s16.15, half-even, sat). The
+ * custom-instruction unit (rtl/gs_pcpi.v): a synchronous call, saturation and
+ * its ovf flag, rounding ties, the in-flight limit (a push beyond 8 is dropped
+ * and flagged), results in order after a wait, a pop with nothing in flight,
+ * the status register and its clearing, the two-lane form. The bus peripheral
+ * (rtl/gs_periph.v): a pop right after its push (it must wait), saturation,
+ * LAST_OVF and OVF_HIST, a pop with nothing in flight, the in-flight limit.
+ * The expected values are worked out by hand from SPEC.md, not taken from the
+ * model. main() returns 0, or the number of the first check that failed (the
+ * exit code of soc_tb's run). Run by `make soc-test-edges`, also with each
+ * planted fault, which must fail it.
  */
 #include <stdint.h>
 
 #include "pcpi.h"
+#include "soc.h"
 
 #define ONE_G 4096 /* 1.0 in u16.12 */
 
@@ -76,5 +80,25 @@ int main(void)
     CHECK(gs_get2() == 0 && (gs_stat(PCPI_ST_ERR_POP) & PCPI_ST_ERR_POP)); /* 29 */
     CHECK(gs_get() == -64);                                    /* 30 */
     CHECK(gs_stat(0) == 0);                                    /* 31 */
+
+    /* the bus peripheral: a pop right after its push waits for the pipeline */
+    GS_STATUS = GS_ST_ERR_PUSH | GS_ST_ERR_POP;
+    GS_GAIN = ONE_G;
+    GS_DIN = 16384;
+    CHECK((int32_t)GS_DOUT == -16384 && GS_LAST_OVF == 0);    /* 32 */
+    GS_GAIN = 2 * ONE_G;
+    GS_DIN = (uint32_t)-32768;
+    CHECK((int32_t)GS_DOUT == 32767 && GS_LAST_OVF == 1);     /* 33 */
+    CHECK((GS_OVF_HIST & 3u) == 1u);                           /* 34: newest in bit 0 */
+    CHECK(GS_DOUT == 0 && (GS_STATUS & GS_ST_ERR_POP));        /* 35: nothing in flight */
+    /* 16 in flight, the 17th dropped and flagged; then all 16 in order */
+    GS_STATUS = GS_ST_ERR_PUSH | GS_ST_ERR_POP;
+    GS_GAIN = ONE_G;
+    for (int32_t i = 1; i <= 17; i++)
+        GS_DIN = (uint32_t)(10 * i);
+    CHECK((GS_STATUS & GS_ST_ERR_PUSH) != 0);                  /* 36 */
+    for (int32_t i = 1; i <= 16; i++)
+        CHECK((int32_t)GS_DOUT == -10 * i);                    /* 37..52 */
+    CHECK((GS_STATUS >> 16 & 0xffu) == 0);                     /* 53: none left in flight */
     return 0;
 }
