@@ -1,11 +1,14 @@
 /*
  * main.c - gainstage firmware: the C model (cmodel/, compiled unchanged) on the
- * PicoRV32 against the gain_stage peripheral, for directed and seeded random
- * inputs and several gains. One UART line per sample; tools/gscompare
- * recomputes every line on the host. Line format (README, "UART format"):
+ * PicoRV32 against the gain_stage RTL as a bus peripheral (periph.c) and as a
+ * custom instruction (pcpi.c; one sample, and two 16-bit lanes per word), for
+ * directed and seeded random inputs and several gains. One UART line per
+ * sample; tools/gscompare recomputes every line on the host. Line format
+ * (README, "UART format"):
  *
- *   GS1 BEGIN in=s16.15 gain=u16.12 out=s16.15 round=half-even overflow=sat ...*CRC
- *   S <index> <x> <g> <sw_y> <sw_ovf> <hw_y> <hw_ovf>*CRC
+ *   GS1 BEGIN in=s16.15 gain=u16.12 out=s16.15 ... paths=sw,hw,cp,cp1,cp2*CRC
+ *   S <index> <x> <g> <sw_y> <sw_ovf> <hw_y> <hw_ovf> <cp_y> <cp_ovf> <cp1_y> <cp1_ovf>
+ *     [<cp2_y> <cp2_ovf>]*CRC
  *   GS1 END n=<samples> mismatch=<count> ... result=PASS|FAIL*CRC
  *
  * CRC is CRC-16/CCITT-FALSE (poly 0x1021, init 0xffff) of the text before '*',
@@ -18,6 +21,8 @@
 
 #include "gainstage.h"
 #include "gs_crc16.h"
+#include "hw_paths.h"
+#include "pcpi.h"
 #include "soc.h"
 
 #ifndef FW_NRANDOM
@@ -33,11 +38,10 @@
 #define FW_ISA "rv32"
 #endif
 
-#define MAX_BATCH 16 /* samples per peripheral round trip (<= its FIFO depth) */
 
 /* ---------------- UART lines ---------------- */
 
-static char line[192];
+static char line[256];
 static unsigned line_len;
 
 static void put_ch(char c)
@@ -159,18 +163,19 @@ static uint32_t zext(uint32_t v, unsigned w)
 static gs_config_t cfg;
 static uint32_t batch_max;
 static uint32_t n_samples, n_mismatch, n_swx, n_sw_ovf, n_hw_ovf;
-static uint32_t sw_cyc, hw_cyc;
+static uint32_t sw_cyc;
 #if FW_BLOCK
 static uint32_t swb_cyc;
 #endif
 static uint32_t rdcycle_cost;
+static unsigned n_paths; /* hardware paths (hw_paths.h) */
 
-static int32_t bx[MAX_BATCH], ysw[MAX_BATCH], yhw[MAX_BATCH];
+static int32_t bx[MAX_BATCH], ysw[MAX_BATCH];
 #if FW_BLOCK
 static int32_t y1[MAX_BATCH];
 static uint8_t o1[MAX_BATCH];
 #endif
-static uint8_t osw[MAX_BATCH], ohw[MAX_BATCH];
+static uint8_t osw[MAX_BATCH];
 
 static uint32_t elapsed(uint32_t t0, uint32_t t1)
 {
@@ -178,8 +183,16 @@ static uint32_t elapsed(uint32_t t0, uint32_t t1)
     return d > rdcycle_cost ? d - rdcycle_cost : 0;
 }
 
-/* Run n samples of bx[] with gain g through the model and the peripheral,
- * timing both, then report them. */
+static void put_result(int32_t y, uint8_t o)
+{
+    put_ch(' ');
+    put_i32(y);
+    put_ch(' ');
+    put_ch((char)('0' + o));
+}
+
+/* Run n samples of bx[] with gain g through the model and the hardware paths
+ * (hw_paths.c), timing each, then report them. */
 static void run_batch(uint32_t g, uint32_t n)
 {
     uint32_t t0, t1;
@@ -206,23 +219,9 @@ static void run_batch(uint32_t g, uint32_t n)
             n_swx++;
 #endif
 
-    /* peripheral: gain, n pushes, n pops */
-    t0 = soc_rdcycle();
-    GS_GAIN = g;
-    for (uint32_t i = 0; i < n; i++)
-        GS_DIN = (uint32_t)bx[i];
-    for (uint32_t i = 0; i < n; i++) {
-        yhw[i] = (int32_t)GS_DOUT;
-        ohw[i] = (uint8_t)(GS_LAST_OVF & 1u);
-    }
-    t1 = soc_rdcycle();
-    hw_cyc += elapsed(t0, t1);
+    hw_paths_run(bx, g, n, rdcycle_cost);
 
     for (uint32_t i = 0; i < n; i++) {
-        if (ysw[i] != yhw[i] || osw[i] != ohw[i])
-            n_mismatch++;
-        n_sw_ovf += osw[i];
-        n_hw_ovf += ohw[i];
         put_ch('S');
         put_ch(' ');
         put_u32(n_samples++);
@@ -230,14 +229,16 @@ static void run_batch(uint32_t g, uint32_t n)
         put_i32(bx[i]);
         put_ch(' ');
         put_u32(g);
-        put_ch(' ');
-        put_i32(ysw[i]);
-        put_ch(' ');
-        put_ch((char)('0' + osw[i]));
-        put_ch(' ');
-        put_i32(yhw[i]);
-        put_ch(' ');
-        put_ch((char)('0' + ohw[i]));
+        put_result(ysw[i], osw[i]);
+        bool differ = false;
+        for (unsigned p = 0; p < n_paths; p++) {
+            uint8_t o = hw_path_ovf(&hw_path[p], i);
+            differ |= hw_path[p].y[i] != ysw[i] || o != osw[i];
+            put_result(hw_path[p].y[i], o);
+        }
+        n_mismatch += differ;
+        n_sw_ovf += osw[i];
+        n_hw_ovf += hw_path_ovf(&hw_path[PATH_HW], i);
         line_send();
     }
 }
@@ -309,6 +310,11 @@ static void header(uint32_t depth)
     put_str(" isa=" FW_ISA);
     put_kv("clk", SYS_CLK_HZ);
     put_kv("depth", depth);
+    put_str(" paths=sw");
+    for (unsigned p = 0; p < n_paths; p++) {
+        put_ch(',');
+        put_str(hw_path_name[p]);
+    }
     line_send();
 }
 
@@ -361,6 +367,8 @@ int main(void)
 
     GS_STATUS = GS_ST_ERR_PUSH | GS_ST_ERR_POP;
     GS_OVF_CNT = 0;
+    gs_stat(PCPI_ST_ERR_PUSH | PCPI_ST_ERR_POP);
+    n_paths = hw_paths_init(cfg.in.w, cfg.out.w);
     header(depth);
 
     /* directed: every directed x with every directed gain */
@@ -395,8 +403,10 @@ int main(void)
 
     uint32_t status = GS_STATUS;
     uint32_t ovf_cnt = GS_OVF_CNT;
+    uint32_t cp_status = gs_stat(0);
     bool pass = n_mismatch == 0 && n_swx == 0 && ovf_cnt == n_hw_ovf &&
-                (status & (GS_ST_ERR_PUSH | GS_ST_ERR_POP)) == 0;
+                (status & (GS_ST_ERR_PUSH | GS_ST_ERR_POP)) == 0 &&
+                (cp_status & (PCPI_ST_ERR_PUSH | PCPI_ST_ERR_POP)) == 0;
 
     put_str("GS1 END");
     put_kv("n", n_samples);
@@ -409,14 +419,17 @@ int main(void)
 #if FW_BLOCK
     put_kv("swb_cyc", swb_cyc);
 #endif
-    put_kv("hw_cyc", hw_cyc);
+    put_kv("hw_cyc", hw_path[PATH_HW].cyc);
     put_per_sample("sw_cps", sw_cyc, n_samples);
 #if FW_BLOCK
     put_per_sample("swb_cps", swb_cyc, n_samples);
 #endif
-    put_per_sample("hw_cps", hw_cyc, n_samples);
+    for (unsigned p = 0; p < n_paths; p++)
+        put_per_sample(hw_path_cps_key[p], hw_path[p].cyc, n_samples);
     put_str(" status=0x");
     put_hex(status, 8);
+    put_str(" cp_status=0x");
+    put_hex(cp_status, 8);
     put_str(pass ? " result=PASS" : " result=FAIL");
     line_send();
     return pass ? 0 : 1;

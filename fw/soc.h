@@ -12,7 +12,6 @@
 #define SYS_BASE      0x10000000u
 #define SYS_UART_DATA SOC_REG(SYS_BASE + 0x00) /* W: byte out (waits while busy) */
 #define SYS_UART_STAT SOC_REG(SYS_BASE + 0x04) /* R: bit 0 busy */
-#define SYS_CYCLE     SOC_REG(SYS_BASE + 0x08) /* R: cycles since reset */
 #define SYS_EXIT      SOC_REG(SYS_BASE + 0x0C) /* W: exit code (ends a simulation) */
 #define SYS_CLK_HZ    SOC_REG(SYS_BASE + 0x10) /* R: clock frequency */
 #define SYS_UART_DIV  SOC_REG(SYS_BASE + 0x14) /* R: cycles per UART bit */
@@ -28,6 +27,7 @@
 #define GS_CFG0       SOC_REG(GS_BASE + 0x18) /* R: IN_W IN_F G_W G_F */
 #define GS_CFG1       SOC_REG(GS_BASE + 0x1C) /* R: OUT_W OUT_F ROUND OVERFLOW */
 #define GS_INFO       SOC_REG(GS_BASE + 0x20) /* R: 0x6753 << 16 | DEPTH */
+#define GS_OVF_HIST   SOC_REG(GS_BASE + 0x24) /* R: ovf of the last 32 pops, bit 0 newest */
 
 #define GS_ST_READY    (1u << 0)
 #define GS_ST_LAST_OVF (1u << 1)

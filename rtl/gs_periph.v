@@ -12,6 +12,11 @@
 //   0x18 CFG0     R   {IN_W, IN_F, G_W, G_F}, a byte each
 //   0x1C CFG1     R   {OUT_W, OUT_F, ROUND, OVERFLOW}, a byte each
 //   0x20 INFO     R   {16'h6753, DEPTH}
+//   0x24 OVF_HIST R   ovf of the last 32 results popped, bit 0 the newest
+//
+// The bus is answered in the cycle of the access (bus_ready is combinational,
+// as for the RAM) unless the access must wait: a push while the holding
+// register is still full, or a DOUT read whose result is still in the pipeline.
 //
 // "In flight" counts samples pushed and not yet popped; at most DEPTH may be in
 // flight, so every result finds room in the output FIFO and the block never
@@ -42,7 +47,7 @@ module gs_periph #(
 
   localparam [3:0] R_DIN = 4'd0, R_GAIN = 4'd1, R_DOUT = 4'd2, R_LAST_OVF = 4'd3,
                    R_STATUS = 4'd4, R_OVF_CNT = 4'd5, R_CFG0 = 4'd6, R_CFG1 = 4'd7,
-                   R_INFO = 4'd8;
+                   R_INFO = 4'd8, R_OVF_HIST = 4'd9;
 
   // ---- the block and its output FIFO ----
   reg              hold_valid_q;   // s_valid: a pushed sample not yet taken
@@ -54,7 +59,7 @@ module gs_periph #(
   wire             m_ovf;
   wire             fifo_full;
   wire             fifo_empty;
-  wire [LVL_W-1:0] fifo_level;
+  wire [LVL_W:0]   fifo_level;
   wire             fifo_rd;
   wire [OUT_W:0]   fifo_rd_data;   // {ovf, y}
 
@@ -75,18 +80,16 @@ module gs_periph #(
   );
 
   // ---- register file ----
-  reg              ack_q;
-  reg              ack_fifo_q;     // this ack returns FIFO read data
-  reg  [31:0]      rdata_q;
   reg  [G_W-1:0]   gain_q;
   reg  [LVL_W-1:0] inflight_q;
   reg              err_push_q;
   reg              err_pop_q;
   reg              last_ovf_q;
   reg  [31:0]      ovf_cnt_q;
+  reg  [31:0]      ovf_hist_q;
 
   wire is_wr    = |bus_wstrb;
-  wire access   = bus_valid && !ack_q;
+  wire access   = bus_valid;
   wire inf_full = (inflight_q == DEPTH[LVL_W-1:0]);
   // The holding register is free at the next edge unless it keeps its sample.
   wire hold_free = !hold_valid_q || s_ready;
@@ -97,8 +100,16 @@ module gs_periph #(
   assign fifo_rd = access && !is_wr && bus_addr == R_DOUT && !fifo_empty;
   wire pop_err  = access && !is_wr && bus_addr == R_DOUT && fifo_empty &&
                   inflight_q == {LVL_W{1'b0}};
+`ifdef SOC_SIM_PLUSARGS
+  // Simulation only: +periph_fault=1 plants a fault (make soc-test-edges): a
+  // DOUT read no longer waits for its result to leave the pipeline.
+  reg fault_nowait;
+  initial fault_nowait = $test$plusargs("periph_fault=1");
+`else
+  wire fault_nowait = 1'b0;
+`endif
   wire pop_wait = access && !is_wr && bus_addr == R_DOUT && fifo_empty &&
-                  inflight_q != {LVL_W{1'b0}};
+                  inflight_q != {LVL_W{1'b0}} && !fault_nowait;
 
   // Zero- and sign-extension to the 32-bit bus (widths may be 32 already).
   wire [31:0] gain_ext;
@@ -116,7 +127,7 @@ module gs_periph #(
     end
   endgenerate
 
-  wire [7:0] level8    = {{(8 - LVL_W){1'b0}}, fifo_level};
+  wire [7:0] level8    = {{(7 - LVL_W){1'b0}}, fifo_level};
   wire [7:0] inflight8 = {{(8 - LVL_W){1'b0}}, inflight_q};
   // Pushed codes and gains keep their low bits only.
   wire unused_wdata = ^bus_wdata;
@@ -134,18 +145,17 @@ module gs_periph #(
       R_CFG0:     rd_mux = {IN_W[7:0], IN_F[7:0], G_W[7:0], G_F[7:0]};
       R_CFG1:     rd_mux = {OUT_W[7:0], OUT_F[7:0], ROUND[7:0], OVERFLOW[7:0]};
       R_INFO:     rd_mux = {16'h6753, DEPTH[15:0]};
+      R_OVF_HIST: rd_mux = ovf_hist_q;
+      R_DOUT:     rd_mux = y_ext;
       default:    rd_mux = 32'd0;
     endcase
   end
 
-  assign bus_ready = ack_q;
-  assign bus_rdata = ack_fifo_q ? y_ext : rdata_q;
+  assign bus_ready = bus_valid && !push_wait && !pop_wait;
+  assign bus_rdata = (is_wr || pop_err) ? 32'd0 : rd_mux;
 
   always @(posedge clk) begin
     if (rst) begin
-      ack_q        <= 1'b0;
-      ack_fifo_q   <= 1'b0;
-      rdata_q      <= 32'd0;
       gain_q       <= {G_W{1'b0}};
       hold_valid_q <= 1'b0;
       hold_x_q     <= {IN_W{1'b0}};
@@ -155,11 +165,12 @@ module gs_periph #(
       err_pop_q    <= 1'b0;
       last_ovf_q   <= 1'b0;
       ovf_cnt_q    <= 32'd0;
+      ovf_hist_q   <= 32'd0;
     end else begin
-      ack_q      <= access && !push_wait && !pop_wait;
-      ack_fifo_q <= fifo_rd;
-      rdata_q    <= is_wr ? 32'd0 : rd_mux;
-      if (ack_fifo_q) last_ovf_q <= fifo_rd_data[OUT_W];
+      if (fifo_rd) begin
+        last_ovf_q <= fifo_rd_data[OUT_W];
+        ovf_hist_q <= {ovf_hist_q[30:0], fifo_rd_data[OUT_W]};
+      end
 
       if (hold_valid_q && s_ready) hold_valid_q <= 1'b0;
       if (do_push) begin

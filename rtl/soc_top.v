@@ -9,12 +9,13 @@
 //   0x1000_0000  system registers:
 //     +0x00 UART_DATA  W  send a byte (the access waits while the UART is busy)
 //     +0x04 UART_STAT  R  bit 0: UART busy
-//     +0x08 CYCLE      R  clock cycles since reset (32 bits, wraps)
+//     +0x08 (reserved: reads 0; the firmware times itself with rdcycle)
 //     +0x0C EXIT       W  exit code: ends a simulation; on the board it lights
 //                         the green (code 0) or red LED. R: bit 0 = exited
 //     +0x10 CLK_HZ     R  the clock frequency in Hz (parameter)
 //     +0x14 UART_DIV   R  clock cycles per UART bit (parameter)
 //   0x1000_0100  gain_stage peripheral (see gs_periph.v)
+// A second gain_stage is a custom instruction (PCPI co-processor, gs_pcpi.v).
 // Any other address reads 0, ignores writes and sets bus_err.
 //
 // CPU_MUL selects the multiplier: 0 none (rv32i), 1 PicoRV32's sequential
@@ -33,7 +34,8 @@ module soc_top #(
   parameter integer OUT_F      = 15,
   parameter integer ROUND      = 7,
   parameter integer OVERFLOW   = 0,
-  parameter integer FIFO_DEPTH = 16
+  parameter integer FIFO_DEPTH = 16,
+  parameter integer PCPI_DEPTH = 8
 ) (
   input  wire        clk,
   input  wire        rst,
@@ -67,6 +69,7 @@ module soc_top #(
     .ENABLE_FAST_MUL     (CPU_MUL == 2),
     .ENABLE_DIV          (0),
     .ENABLE_IRQ          (0),
+    .ENABLE_PCPI         (1),
     .PROGADDR_RESET      (32'h0000_0000),
     .STACKADDR           (4 * MEM_WORDS)
   ) u_cpu (
@@ -78,19 +81,31 @@ module soc_top #(
     .mem_la_wdata(la_wdata), .mem_la_wstrb(la_wstrb),
     .pcpi_valid(pcpi_valid), .pcpi_insn(pcpi_insn), .pcpi_rs1(pcpi_rs1),
     .pcpi_rs2(pcpi_rs2),
-    .pcpi_wr(1'b0), .pcpi_rd(32'd0), .pcpi_wait(1'b0), .pcpi_ready(1'b0),
+    .pcpi_wr(pcpi_wr), .pcpi_rd(pcpi_rd), .pcpi_wait(pcpi_wait), .pcpi_ready(pcpi_ready),
     .irq(32'd0), .eoi(eoi), .trace_valid(trace_valid), .trace_data(trace_data)
   );
 
-  // Core outputs this SoC does not use (look-ahead bus, co-processor, trace).
-  wire        la_read, la_write, pcpi_valid, trace_valid;
-  wire [31:0] la_addr, la_wdata, pcpi_insn, pcpi_rs1, pcpi_rs2, eoi;
+  wire        pcpi_valid, pcpi_wr, pcpi_wait, pcpi_ready;
+  wire [31:0] pcpi_insn, pcpi_rs1, pcpi_rs2, pcpi_rd;
+
+  // Core outputs this SoC does not use (look-ahead bus, trace).
+  wire        la_read, la_write, trace_valid;
+  wire [31:0] la_addr, la_wdata, eoi;
   wire [3:0]  la_wstrb;
   wire [35:0] trace_data;
   wire unused_cpu = ^{la_read, la_write, la_addr[31:MEM_AW+2], la_addr[1:0], la_wdata,
-                      la_wstrb, pcpi_valid,
-                      pcpi_insn, pcpi_rs1, pcpi_rs2, eoi, trace_valid, trace_data,
+                      la_wstrb, eoi, trace_valid, trace_data,
                       mem_instr, mem_addr[1:0]};
+
+  // ---- gain_stage as a custom instruction ----
+  gs_pcpi #(
+    .IN_W(IN_W), .IN_F(IN_F), .G_W(G_W), .G_F(G_F), .OUT_W(OUT_W), .OUT_F(OUT_F),
+    .ROUND(ROUND), .OVERFLOW(OVERFLOW), .DEPTH(PCPI_DEPTH)
+  ) u_pcpi (
+    .clk(clk), .rst(rst), .pcpi_valid(pcpi_valid), .pcpi_insn(pcpi_insn),
+    .pcpi_rs1(pcpi_rs1), .pcpi_rs2(pcpi_rs2), .pcpi_wr(pcpi_wr), .pcpi_rd(pcpi_rd),
+    .pcpi_wait(pcpi_wait), .pcpi_ready(pcpi_ready)
+  );
 
   // ---- address decode ----
   wire sel_ram  = mem_valid && mem_addr[31:MEM_AW+2] == {(30-MEM_AW){1'b0}};
@@ -110,7 +125,6 @@ module soc_top #(
   // ---- system registers ----
   reg         sys_ack_q;
   reg  [31:0] sys_rdata_q;
-  reg  [31:0] cycle_q;
   reg         exit_valid_q;
   reg  [31:0] exit_code_q;
   reg         none_ack_q;
@@ -132,13 +146,11 @@ module soc_top #(
     if (rst) begin
       sys_ack_q    <= 1'b0;
       sys_rdata_q  <= 32'd0;
-      cycle_q      <= 32'd0;
       exit_valid_q <= 1'b0;
       exit_code_q  <= 32'd0;
       none_ack_q   <= 1'b0;
       bus_err_q    <= 1'b0;
     end else begin
-      cycle_q    <= cycle_q + 32'd1;
       sys_ack_q  <= sys_access && !sys_wait;
       none_ack_q <= sel_none && !none_ack_q;
       if (sel_none) bus_err_q <= 1'b1;
@@ -148,7 +160,6 @@ module soc_top #(
       end
       case (sys_reg)
         4'd1:    sys_rdata_q <= {31'd0, !uart_ready};
-        4'd2:    sys_rdata_q <= cycle_q;
         4'd3:    sys_rdata_q <= {31'd0, exit_valid_q};
         4'd4:    sys_rdata_q <= CLK_HZ;
         4'd5:    sys_rdata_q <= UART_DIV;

@@ -83,6 +83,10 @@ def soc_figures(args, results):
              "sw_cycles_per_sample": num(kv.get("sw_cps")),
              "hw_cycles_per_sample": num(kv.get("hw_cps")),
              "swb_cycles_per_sample": num(kv.get("swb_cps")),
+             # the custom instruction: block loop, a call per sample, two lanes
+             "cp_cycles_per_sample": num(kv.get("cp_cps")),
+             "cp1_cycles_per_sample": num(kv.get("cp1_cps")),
+             "cp2_cycles_per_sample": num(kv.get("cp2_cps")),
              "samples": num(kv.get("n")), "mismatches": num(kv.get("mismatch")),
              "result": kv.get("result"), "clock_hz": num(bkv.get("clk"))}
         rows.append(r)
@@ -155,7 +159,7 @@ def soc_synth(args):
         if "Device utilisation" not in text:
             continue
         r = nextpnr_log(text)
-        r.update({"design": "SoC (PicoRV32 + gain_stage)", "source": os.path.relpath(p, ROOT),
+        r.update({"design": "SoC (PicoRV32 + gain_stage peripheral + PCPI unit)", "source": os.path.relpath(p, ROOT),
                   "status": "ok"})
         out.append(r)
         break

@@ -128,18 +128,21 @@ def markdown(res):
     L.append("## 3. The C model on the PicoRV32 soft core (SoC simulation)")
     L.append("")
     L.append("| core (firmware's isa=) | C model, scalar, cycles/sample | C model, block API, "
-             "cycles/sample | gain_stage peripheral over the bus, cycles/sample | samples "
-             "| mismatches | UART log |")
-    L.append("|---|---:|---:|---:|---:|---:|---|")
+             "cycles/sample | gain_stage peripheral over the bus, cycles/sample | "
+             "custom instruction (PCPI), block / call per sample / two 16-bit lanes a word, "
+             "cycles/sample | samples | mismatches | UART log |")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---|")
     for r in res.get("softcore", []):
         if r.get("status") == "ok":
-            L.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+            L.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 r["name"], fmt(r.get("sw_cycles_per_sample"), "%.1f"),
                 fmt(r.get("swb_cycles_per_sample"), "%.1f"),
-                fmt(r.get("hw_cycles_per_sample"), "%.1f"), fmt(r.get("samples")),
-                fmt(r.get("mismatches")), r.get("source", "")))
+                fmt(r.get("hw_cycles_per_sample"), "%.1f"),
+                " / ".join(fmt(r.get(k + "_cycles_per_sample"), "%.1f")
+                           for k in ("cp", "cp1", "cp2")),
+                fmt(r.get("samples")), fmt(r.get("mismatches")), r.get("source", "")))
         else:
-            L.append("| %s | %s | - | - | - | - | - |" % (r["name"], na(r)))
+            L.append("| %s | %s | - | - | - | - | - | - |" % (r["name"], na(r)))
     L.append("")
     L.append("## 4. Synthesis (yosys + nextpnr-ice40)")
     L.append("")

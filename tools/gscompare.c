@@ -5,12 +5,14 @@
  * tolerated. Inside a run every line must be well formed:
  *
  *   GS1 BEGIN in=FMT gain=FMT out=FMT round=MODE overflow=MODE [key=value...]*CRC
- *   S <index> <x> <g> <sw_y> <sw_ovf> <hw_y> <hw_ovf>*CRC
+ *   S <index> <x> <g> <sw_y> <sw_ovf> <hw_y> <hw_ovf> [<y> <ovf> per extra path]*CRC
  *   GS1 END n=N mismatch=M sw_ovf=A hw_ovf=B ... result=PASS|FAIL*CRC
  *
  * CRC: CRC-16/CCITT-FALSE of the text before '*', four hex digits.
  * Every sample is recomputed from (x, g) with gs_eval(); both the soft core's
- * result (sw) and the peripheral's (hw) must equal it. The END line's counts
+ * result (sw) and the peripheral's (hw) must equal it, and so must those of
+ * the extra hardware paths a header names with paths=sw,hw,NAME... (the
+ * custom instruction: cp, cp1, cp2). The END line's counts
  * must agree with the lines.
  *
  * Exit status: 0 all good; 1 a result differs from the host model; 2 a bad,
@@ -32,12 +34,15 @@ static const char *prog = "gscompare";
 static unsigned long max_report = 20;
 static bool quiet;
 
+#define MAX_EXTRA 3
 typedef struct {
     const char *file;
     unsigned long begin_line;
     gs_config_t cfg;
     char desc[160];
     char figures[256];
+    unsigned extra;                   /* hardware paths after sw,hw */
+    char extra_name[MAX_EXTRA][8];
     unsigned long n, sw_bad, hw_bad, hw_sw_diff, sw_ovf, hw_ovf, reported;
 } run_t;
 
@@ -125,6 +130,23 @@ static const char *kv_value(char *tok, const char *key)
     return strncmp(tok, key, k) == 0 && tok[k] == '=' ? tok + k + 1 : NULL;
 }
 
+/* paths=sw,hw[,NAME...]: the extra hardware paths' names. 0 or -1. */
+static int parse_paths(run_t *r, const char *v)
+{
+    if (strncmp(v, "sw,hw", 5) != 0 || (v[5] != ',' && v[5] != '\0'))
+        return -1;
+    r->extra = 0;
+    for (const char *p = v + 5; *p; r->extra++) {
+        size_t len = strcspn(++p, ",");
+        if (r->extra == MAX_EXTRA || len == 0 || len >= sizeof r->extra_name[0])
+            return -1;
+        memcpy(r->extra_name[r->extra], p, len);
+        r->extra_name[r->extra][len] = '\0';
+        p += len;
+    }
+    return 0;
+}
+
 /* Parse a header (after its CRC was checked). 0, or -1 after an error. */
 static int parse_header(run_t *r, char *text, totals_t *t, unsigned long ln)
 {
@@ -138,6 +160,11 @@ static int parse_header(run_t *r, char *text, totals_t *t, unsigned long ln)
         else if ((v = kv_value(tok[i], "out"))) out = v;
         else if ((v = kv_value(tok[i], "round"))) rnd = v;
         else if ((v = kv_value(tok[i], "overflow"))) ovm = v;
+        else if ((v = kv_value(tok[i], "paths")) && parse_paths(r, v) != 0) {
+            err(t, r->file, ln, "header: paths=%s is not sw,hw followed by at most %d "
+                "names of up to 7 characters", v, MAX_EXTRA);
+            return -1;
+        }
         else if (!strchr(tok[i], '=')) {
             err(t, r->file, ln, "header: '%s' is not key=value", tok[i]);
             return -1;
@@ -179,17 +206,18 @@ static void report_mismatch(run_t *r, unsigned long ln, const char *who, int64_t
 /* A sample line (CRC already checked). 0, or -1 after a format error. */
 static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
 {
-    char *tok[9];
-    int n = split(text, tok, 8);
-    if (n != 8) {
-        err(t, r->file, ln, "sample line needs 7 fields after 'S', has %d", n - 1);
+    char *tok[9 + 2 * MAX_EXTRA];
+    const int nf = 7 + 2 * (int)r->extra;
+    int n = split(text, tok, 8 + 2 * MAX_EXTRA);
+    if (n != nf + 1) {
+        err(t, r->file, ln, "sample line needs %d fields after 'S', has %d", nf, n - 1);
         r->n++;
         return -1;
     }
-    int64_t v[7];
-    static const char *const names[7] = {"index", "x", "g", "sw_y", "sw_ovf", "hw_y",
-                                         "hw_ovf"};
-    for (int i = 0; i < 7; i++)
+    int64_t v[7 + 2 * MAX_EXTRA];
+    static const char *const names[7 + 2 * MAX_EXTRA] = {
+        "index", "x", "g", "sw_y", "sw_ovf", "hw_y", "hw_ovf", "y", "ovf", "y", "ovf", "y", "ovf"};
+    for (int i = 0; i < nf; i++)
         if (!parse_i64(tok[i + 1], &v[i])) {
             err(t, r->file, ln, "%s '%s' is not a decimal integer", names[i], tok[i + 1]);
             r->n++;
@@ -214,14 +242,14 @@ static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
         return -1;
     }
     int64_t ymax = ((int64_t)1 << (c->out.w - 1)) - 1, ymin = -ymax - 1;
-    for (int i = 3; i <= 5; i += 2)
+    for (int i = 3; i < nf; i += 2)
         if (v[i] < ymin || v[i] > ymax) {
             err(t, r->file, ln, "%s=%" PRId64 " does not fit the output format", names[i],
                 v[i]);
             r->n++;
             return -1;
         }
-    for (int i = 4; i <= 6; i += 2)
+    for (int i = 4; i < nf; i += 2)
         if (v[i] != 0 && v[i] != 1) {
             err(t, r->file, ln, "%s=%" PRId64 " is not 0 or 1", names[i], v[i]);
             r->n++;
@@ -237,7 +265,18 @@ static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
         r->hw_bad++;
         report_mismatch(r, ln, "RTL peripheral (hw)", v[0], v[1], v[2], v[5], v[6], ry, ro);
     }
-    if (v[3] != v[5] || v[4] != v[6])
+    bool differ = v[3] != v[5] || v[4] != v[6];
+    for (unsigned k = 0; k < r->extra; k++) {
+        int64_t y = v[7 + 2 * k], o = v[8 + 2 * k];
+        if (y != ry || o != ro) {
+            char who[40];
+            snprintf(who, sizeof who, "RTL path %s", r->extra_name[k]);
+            r->hw_bad++;
+            report_mismatch(r, ln, who, v[0], v[1], v[2], y, o, ry, ro);
+        }
+        differ |= y != v[3] || o != v[4];
+    }
+    if (differ)
         r->hw_sw_diff++;
     r->sw_ovf += (unsigned long)v[4];
     r->hw_ovf += (unsigned long)v[6];

@@ -15,38 +15,11 @@
 #include <memory>
 
 #include "Vicebreaker_top.h"
+#include "uart_rx.h"
 #include "verilated.h"
 
 namespace {
 constexpr unsigned kDiv = 104;  // the board's UART divider
-
-struct UartRx {
-    enum { IDLE, START, DATA, STOP } state = IDLE;
-    unsigned count = 0, bit = 0, byte = 0;
-    int tick(bool tx) {  // -1 nothing, -2 framing error, else the byte
-        switch (state) {
-        case IDLE:
-            if (!tx) { state = START; count = kDiv / 2; }
-            return -1;
-        case START:
-            if (count-- > 0) return -1;
-            if (tx) { state = IDLE; return -2; }
-            state = DATA; bit = 0; byte = 0; count = kDiv - 1;
-            return -1;
-        case DATA:
-            if (count-- > 0) return -1;
-            byte |= (tx ? 1u : 0u) << bit;
-            count = kDiv - 1;
-            if (++bit == 8) state = STOP;
-            return -1;
-        case STOP:
-            if (count-- > 0) return -1;
-            state = IDLE;
-            return tx ? static_cast<int>(byte) : -2;
-        }
-        return -1;
-    }
-};
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -75,7 +48,7 @@ int main(int argc, char** argv) {
     ctx->commandArgs(argc, argv);
     auto top = std::make_unique<Vicebreaker_top>(ctx.get());
 
-    UartRx rx;
+    UartRx rx(kDiv);
     int runs_done = 0, rc = 0;
     unsigned long long cycle = 0, press_at = 0, quiet = 0;
     bool pressing = false;
@@ -95,7 +68,7 @@ int main(int argc, char** argv) {
             break;
         }
         if (b >= 0) std::fputc(b, log);
-        quiet = (rx.state == UartRx::IDLE && top->TX) ? quiet + 1 : 0;
+        quiet = (rx.idle() && top->TX) ? quiet + 1 : 0;
         bool green = !top->LEDG_N, red = !top->LEDR_N;
         if (pressing) {
             if (cycle - press_at == 64) {  // release the button

@@ -44,29 +44,43 @@ n=$(grep -n '^S ' "$good" | sed -n 10p | cut -d: -f1)
 [ -n "$n" ] || { echo "test_gscompare: $good has fewer than 10 sample lines"; exit 1; }
 orig=$(sed -n "${n}p" "$good")
 body=${orig%\**}
-read -r _ idx x g swy swo hwy hwo <<< "$body"
+read -r _ idx x g swy swo hwy hwo rest <<< "$body"
+[ -n "$rest" ] || { echo "test_gscompare: $good has no custom-instruction paths (paths=)"; exit 1; }
+read -r cpy cpo rest <<< "$rest"
+rest=" $cpy $cpo${rest:+ $rest}"   # the paths after hw, as they were
 
 # 1. a garbled line (one digit changed, checksum left as it was)
-bad="S $idx $x $g $swy $swo $((hwy ^ 1)) $hwo*${orig##*\*}"
+bad="S $idx $x $g $swy $swo $((hwy ^ 1)) $hwo$rest*${orig##*\*}"
 sed "${n}s/.*/$bad/" "$good" > "$dir/garbled.txt"
 expect garbled "$dir/garbled.txt" 2 "$n"
 
 # 2. a wrong hardware result with a valid checksum: a mismatch (exit 1)
-b="S $idx $x $g $swy $swo $((hwy ^ 1)) $hwo"
+b="S $idx $x $g $swy $swo $((hwy ^ 1)) $hwo$rest"
 sed "${n}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/hw_wrong.txt"
 expect hw_wrong "$dir/hw_wrong.txt" 1 "$n"
 
 # 3. a wrong soft-core result (sw ovf flipped) with a valid checksum
-b="S $idx $x $g $swy $((1 - swo)) $hwy $hwo"
+b="S $idx $x $g $swy $((1 - swo)) $hwy $hwo$rest"
 sed "${n}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/sw_wrong.txt"
 expect sw_wrong "$dir/sw_wrong.txt" 1 "$n"
+
+# 3b. a wrong custom-instruction result (the first path after hw), valid checksum
+b="S $idx $x $g $swy $swo $hwy $hwo $((cpy ^ 1)) $cpo${rest#* $cpy $cpo}"
+sed "${n}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/cp_wrong.txt"
+expect cp_wrong "$dir/cp_wrong.txt" 1 "$n"
+grep -q "RTL path cp gave" "$dir/cp_wrong.out" || { echo "FAIL cp_wrong: the path is not named"; fails=$((fails+1)); }
+
+# 3c. a line that lacks the paths the header announces (valid checksum)
+b="S $idx $x $g $swy $swo $hwy $hwo"
+sed "${n}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/paths_missing.txt"
+expect paths_missing "$dir/paths_missing.txt" 2 "$n"
 
 # 4. a truncated line (cut in the middle)
 sed "${n}s/.*/${orig:0:12}/" "$good" > "$dir/truncated_line.txt"
 expect truncated_line "$dir/truncated_line.txt" 2 "$n"
 
 # 5. a malformed line (a field that is not a number, valid checksum)
-b="S $idx $x zz $swy $swo $hwy $hwo"
+b="S $idx $x zz $swy $swo $hwy $hwo$rest"
 sed "${n}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/malformed.txt"
 expect malformed "$dir/malformed.txt" 2 "$n"
 
@@ -82,6 +96,12 @@ expect truncated_file "$dir/truncated_file.txt" 2 "$((total - 1))"
 # 8. no header at all
 grep -v '^GS1 BEGIN' "$good" > "$dir/no_header.txt"
 expect no_header "$dir/no_header.txt" 2 ""
+
+# 9. a header whose paths= does not start with sw,hw (valid checksum)
+h=$(grep -n '^GS1 BEGIN' "$good" | head -1 | cut -d: -f1)
+hb=$(sed -n "${h}p" "$good"); hb=${hb%\**}; hb=${hb/paths=sw,hw/paths=hw,sw}
+sed "${h}s/.*/$hb*$(crc16 "$hb")/" "$good" > "$dir/bad_paths.txt"
+expect bad_paths "$dir/bad_paths.txt" 2 "$h"
 
 if [ "$fails" -ne 0 ]; then
   echo "soc-test-gscompare: $fails planted fault(s) NOT caught"; exit 1
