@@ -161,13 +161,13 @@ static int netlist_ports(const char *path, const gs_config_t *c)
 int main(int argc, char **argv)
 {
     cosim_opts_t o;
+    unsetenv(COSIM_VECTORS_ENV); /* only this driver sets it, for its simulator */
     int r = cosim_opts_parse(&o, argc, argv);
     if (r != 0)
         return r > 0 ? 0 : 2;
     /* bad vectors are reported before any build */
     if (cosim_opts_load(&o) < 0)
         return 2;
-    free(o.vec);
 
     const gs_config_t *c = &o.cli.cfg;
     const char *variant = "fast";
@@ -287,6 +287,10 @@ int main(int argc, char **argv)
     }
     flock(lfd, LOCK_UN);
     close(lfd);
+    /* the simulator gets the vectors read here: stdin, pipes, FIFOs are read once */
+    if (cosim_opts_handoff(&o) < 0)
+        return 2;
+    free(o.vec);
     argv[0] = bin;
     execv(bin, argv);
     fprintf(stderr, "cosim: cannot run %s: %s\n", bin, strerror(errno));

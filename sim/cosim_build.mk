@@ -67,8 +67,8 @@ else
 endif
 
 MODEL_SRC := $(wildcard cmodel/*.c)
-HDRS      := $(wildcard cmodel/*.h) tools/gs_cli.h tools/gs_vec.h $(wildcard sim/*.h)
-C_SRC     := $(MODEL_SRC) tools/gs_cli.c tools/gs_vec.c sim/cosim_opts.c sim/harness.c \
+HDRS      := $(wildcard cmodel/*.h) tools/gs_cli.h tools/gs_vec.h tools/gs_text.h $(wildcard sim/*.h)
+C_SRC     := $(MODEL_SRC) tools/gs_cli.c tools/gs_vec.c tools/gs_text.c sim/cosim_opts.c sim/harness.c \
              sim/sim_main.c
 C_OBJ     := $(patsubst %.c,$(COMMON)/c/%.o,$(notdir $(C_SRC)))
 # -march=native: the model is built and run on the same machine.

@@ -1,4 +1,5 @@
 /* cosim_opts.c - command line of cosim (see cosim_opts.h). */
+#define _GNU_SOURCE /* memfd_create */
 #include "cosim_opts.h"
 
 #include <errno.h>
@@ -6,8 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
+#include "gs_text.h"
 #include "gs_vec.h"
+
 
 const char cosim_usage[] =
     "usage: cosim [OPTIONS]\n"
@@ -54,50 +59,34 @@ const char cosim_usage[] =
 
 static int bad(const char *opt, const char *val, const char *why)
 {
+    char q[GS_QUOTE_MAX];
     if (val)
-        fprintf(stderr, "cosim: %s '%s': %s\n", opt, val, why);
+        fprintf(stderr, "cosim: %s '%s': %s\n", opt, gs_quote(val, q), why);
     else
         fprintf(stderr, "cosim: %s: %s\n", opt, why);
     return -1;
 }
 
-/* Unsigned count with an optional k/M/G suffix (powers of ten). */
+/* Unsigned count (gs_text.h numbers) with an optional k/M/G suffix (powers of ten). */
 static int parse_count(const char *s, uint64_t *v)
 {
-    uint64_t n = 0;
-    const char *p = s;
-    if (*p < '0' || *p > '9')
-        return -1;
-    for (; *p >= '0' && *p <= '9'; p++) {
-        unsigned d = (unsigned)(*p - '0');
-        if (n > (UINT64_MAX - d) / 10)
-            return -1;
-        n = n * 10 + d;
-    }
+    size_t n = strlen(s);
     uint64_t mul = 1;
-    if (*p == 'k' || *p == 'K')
-        mul = 1000, p++;
-    else if (*p == 'M')
-        mul = 1000000, p++;
-    else if (*p == 'G')
-        mul = 1000000000, p++;
-    if (*p != '\0' || (mul > 1 && n > UINT64_MAX / mul))
+    if (n > 1 && (s[n - 1] == 'k' || s[n - 1] == 'K' || s[n - 1] == 'M' || s[n - 1] == 'G')) {
+        mul = s[n - 1] == 'M' ? 1000000 : s[n - 1] == 'G' ? 1000000000 : 1000;
+        n--;
+    }
+    uint64_t x;
+    if (gs_num_parse(s, n, false, UINT64_MAX / mul, &x, NULL, NULL) != GS_NUM_OK)
         return -1;
-    *v = n * mul;
+    *v = x * mul;
     return 0;
 }
 
+/* An unsigned integer, decimal or 0x hex (never octal). */
 static int parse_code(const char *s, uint64_t *v)
 {
-    char *end;
-    if (*s < '0' || *s > '9')
-        return -1;
-    errno = 0;
-    unsigned long long n = strtoull(s, &end, 0);
-    if (errno || *end != '\0')
-        return -1;
-    *v = n;
-    return 0;
+    return gs_num_u64(s, UINT64_MAX, v) == GS_NUM_OK ? 0 : -1;
 }
 
 static int parse_prob(const char *opt, const char *s, double *p)
@@ -224,14 +213,12 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
         return -1;
     const gs_config_t *c = &o->cli.cfg;
     if (gain_range) {
-        char *end;
-        errno = 0;
-        unsigned long long lo = strtoull(gain_range, &end, 0), hi;
-        if (errno || end == gain_range || *end != ':' || gain_range[0] == '-')
-            return bad("--gain-range", gain_range, "not LO:HI (gain codes, e.g. 0:32767)");
-        const char *h = end + 1;
-        hi = strtoull(h, &end, 0);
-        if (errno || end == h || *end != '\0' || *h == '-')
+        const char *colon = strchr(gain_range, ':');
+        uint64_t lo, hi;
+        if (!colon ||
+            gs_num_parse(gain_range, (size_t)(colon - gain_range), false, UINT64_MAX, &lo,
+                         NULL, NULL) != GS_NUM_OK ||
+            gs_num_u64(colon + 1, UINT64_MAX, &hi) != GS_NUM_OK)
             return bad("--gain-range", gain_range, "not LO:HI (gain codes, e.g. 0:32767)");
         if (lo > hi || !gs_code_fits_gain(c, hi))
             return bad("--gain-range", gain_range,
@@ -269,10 +256,60 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
     return 0;
 }
 
+/* The simulator's side of the handoff: COUNT codes from FD. 1 done, 0 none, -1 error. */
+static int load_handoff(cosim_opts_t *o)
+{
+    const char *env = getenv(COSIM_VECTORS_ENV);
+    if (!env)
+        return 0;
+    const char *colon = strchr(env, ':');
+    uint64_t fd, n;
+    if (!colon || gs_num_parse(env, (size_t)(colon - env), false, 1023, &fd, NULL, NULL) ||
+        gs_num_u64(colon + 1, SIZE_MAX / sizeof(int32_t), &n) || n == 0) {
+        fprintf(stderr, "cosim: bad %s from the driver\n", COSIM_VECTORS_ENV);
+        return -1;
+    }
+    int32_t *v = malloc((size_t)n * sizeof *v);
+    size_t got = 0, want = (size_t)n * sizeof *v;
+    while (v && got < want) {
+        ssize_t r = pread((int)fd, (char *)v + got, want - got, (off_t)got);
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    close((int)fd);
+    unsetenv(COSIM_VECTORS_ENV);
+    for (size_t i = 0; v && got == want && i < n; i++)
+        if (!gs_code_fits_in(&o->cli.cfg, v[i]))
+            got = 0;
+    if (!v || got != want) {
+        fprintf(stderr, "cosim: %s: the vectors handed over by the driver are unreadable\n",
+                o->vectors);
+        free(v);
+        return -1;
+    }
+    o->vec = v;
+    o->n_vec = (size_t)n;
+    return 1;
+}
+
+/* Every sample count is checked: the total never wraps (2^50 at most). */
+static int check_total(const cosim_opts_t *o)
+{
+    if (cosim_opts_total(o, 0) > COSIM_MAX_SAMPLES - 4096) {
+        fprintf(stderr, "cosim: more than 2^50 samples in all: give fewer\n");
+        return -1;
+    }
+    return 0;
+}
+
 int cosim_opts_load(cosim_opts_t *o)
 {
     if (!o->vectors)
-        return 0;
+        return check_total(o);
+    int h = load_handoff(o);
+    if (h != 0)
+        return h < 0 ? -1 : check_total(o);
     gs_vec_t vec;
     if (gs_vec_open(&vec, o->vectors) < 0) {
         fprintf(stderr, "cosim: %s\n", vec.err);
@@ -283,7 +320,7 @@ int cosim_opts_load(cosim_opts_t *o)
     int r = 0;
     while (v && (r = gs_vec_next(&vec, &o->cli.cfg, &v[n])) == 1) {
         if (++n == cap) {
-            int32_t *nv = realloc(v, 2 * cap * sizeof *v);
+            int32_t *nv = cap < SIZE_MAX / 2 / sizeof *v ? realloc(v, 2 * cap * sizeof *v) : NULL;
             if (!nv) {
                 free(v);
                 v = NULL;
@@ -312,18 +349,46 @@ int cosim_opts_load(cosim_opts_t *o)
     }
     o->vec = v;
     o->n_vec = n;
-    return 0;
+    return check_total(o);
 }
+
+int cosim_opts_handoff(const cosim_opts_t *o)
+{
+    if (!o->vectors)
+        return 0;
+    int fd = memfd_create("cosim-vectors", 0);
+    if (fd < 0) {
+        fprintf(stderr, "cosim: --vectors: cannot hand the vectors over: %s\n", strerror(errno));
+        return -1;
+    }
+    size_t want = o->n_vec * sizeof *o->vec, put = 0;
+    while (put < want) {
+        ssize_t r = write(fd, (const char *)o->vec + put, want - put);
+        if (r <= 0) {
+            fprintf(stderr, "cosim: --vectors: cannot hand the vectors over: %s\n",
+                    strerror(errno));
+            close(fd);
+            return -1;
+        }
+        put += (size_t)r;
+    }
+    char env[64];
+    snprintf(env, sizeof env, "%d:%zu", fd, o->n_vec);
+    return setenv(COSIM_VECTORS_ENV, env, 1) == 0 ? 0 : -1;
+}
+
+/* Saturating: a sum that would pass UINT64_MAX stays there (check_total refuses it). */
+static uint64_t sat_add(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
 
 uint64_t cosim_opts_total(const cosim_opts_t *o, size_t n_corners)
 {
     uint64_t t = o->corners ? n_corners : 0;
-    t += o->n_vec;
+    t = sat_add(t, o->n_vec);
     if (o->random)
-        t += o->random_n;
+        t = sat_add(t, o->random_n);
     if (o->exhaustive) {
         uint64_t ng = o->all_gains ? (uint64_t)o->g_hi - o->g_lo + 1 : 1;
-        t += ng << o->cli.cfg.in.w;
+        t = sat_add(t, ng > (UINT64_MAX >> o->cli.cfg.in.w) ? UINT64_MAX : ng << o->cli.cfg.in.w);
     }
     return t;
 }
