@@ -7,6 +7,7 @@
 #   make cosim-test       short runs of several configurations, error handling,
 #                         and the planted-fault test (part of `make test`)
 #   make cosim-faults     only the planted-fault test
+#   make cosim-stimulus   the stimulus' special gains (sim/test_stimulus.c)
 #   make regress-cosim    the matrix: 24 mode pairs x formats x seeds (`make regress`)
 #   make exhaustive       every (x, g) of the default profile: 2^32 samples, 2 jobs
 #   make bench-cosim      cosim vs the bare Verilator loop, samples/s (`make bench`)
@@ -21,7 +22,7 @@ COSIM_DEPS  := sim/cosim.c sim/cosim_opts.c sim/cosim_opts.h $(MODEL_SRC) $(MODE
 COSIM_JOBS  ?= 2
 REGRESS_SEEDS ?= 1 2 3
 
-.PHONY: cosim cosim-main cosim-test cosim-faults cosim-cli cosim-configs regress-cosim \
+.PHONY: cosim cosim-main cosim-test cosim-stimulus cosim-faults cosim-cli cosim-configs regress-cosim \
         exhaustive bench-cosim cosim-coverage
 
 cosim: $(COSIM)
@@ -37,8 +38,18 @@ cosim-main: $(COSIM)
 	$(COSIM) --random 500k --seed 2 --stall 0.2
 	$(COSIM) --exhaustive --rf 47k --rin 10k
 
-# Quick checks: configurations, error handling, planted faults.
-cosim-test: cosim-configs cosim-cli cosim-faults
+# Quick checks: the stimulus' special gains, configurations, error handling,
+# planted faults.
+cosim-test: cosim-stimulus cosim-configs cosim-cli cosim-faults
+
+# The stimulus code alone (no Verilator model), under ASan/UBSan.
+STIM_TEST_SRC := sim/test_stimulus.c sim/config.c sim/stimulus.c sim/stim_random.c \
+                 sim/stim_corners.c sim/cosim_opts.c $(MODEL_SRC) $(CLI_SRC)
+$(BUILD)/sim/test_stimulus: $(STIM_TEST_SRC) sim/run.h sim/cosim_opts.h $(MODEL_HDR) $(CLI_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 -g $(SAN) -Icmodel -Itools -Isim $(STIM_TEST_SRC) -lm -o $@
+cosim-stimulus: $(BUILD)/sim/test_stimulus
+	@$(BUILD)/sim/test_stimulus
 
 cosim-configs: $(COSIM)
 	@sim/test_configs.sh $(COSIM) $(BUILD)/cosim-test

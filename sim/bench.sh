@@ -12,11 +12,7 @@ out=${2:?usage: bench.sh COSIM OUTDIR [REPS]}
 reps=${3:-5}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$out"
-key=rtl-s16.15-u16.12-s16.15-half-even-sat-fast
-dir=$(dirname "$(dirname "$cosim")")/cosim/$key
-"$cosim" --random 16 --quiet >/dev/null        # builds the model if needed
-make -s --no-print-directory -C "$here/.." -f sim/cosim_build.mk OUT="$dir" IN_W=16 IN_F=15 \
-  G_W=16 G_F=12 OUT_W=16 OUT_F=15 ROUND=7 OVERFLOW=0 "$dir/bare" >/dev/null
+dir=$("$cosim" --model-dir --quiet)           # the model cosim runs, and its bare loop
 n=16777216
 
 rate_of() { sed -n 's/^cosim: samples.* \([0-9.]*\) Msamples\/s.*/\1/p'; }

@@ -160,6 +160,18 @@ static int netlist_ports(const char *path, const gs_config_t *c)
 
 int main(int argc, char **argv)
 {
+    /* --model-dir (the driver's own option): build this configuration's model
+     * and its bare Verilator loop, print the model's directory, run nothing
+     * (the benchmark finds the bare loop of the same build this way). */
+    int model_dir = 0, m = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--model-dir") == 0)
+            model_dir = 1;
+        else
+            argv[m++] = argv[i];
+    }
+    argc = m;
+    argv[argc] = NULL;
     cosim_opts_t o;
     unsetenv(COSIM_VECTORS_ENV); /* only this driver sets it, for its simulator */
     int r = cosim_opts_parse(&o, argc, argv);
@@ -225,7 +237,7 @@ int main(int argc, char **argv)
                     (int)c->overflow };
     static const char *const names[8] = { "IN_W", "IN_F", "G_W", "G_F", "OUT_W", "OUT_F",
                                           "ROUND", "OVERFLOW" };
-    char *mk[24];
+    char *mk[26];
     int n = 0;
     snprintf(a_mk, sizeof a_mk, "%s/sim/cosim_build.mk", COSIM_SRCDIR);
     snprintf(a_out, sizeof a_out, "OUT=%s", dir);
@@ -244,14 +256,17 @@ int main(int argc, char **argv)
     }
     if (o.rebuild)
         mk[n++] = "-B";
-    char target[PATH_MAX + 700];
+    char target[PATH_MAX + 700], bare[PATH_MAX + 700];
+    snprintf(bare, sizeof bare, "%s/bare", dir);
+    if (model_dir)
+        mk[n++] = bare;
     snprintf(target, sizeof target, "%s", bin);
     mk[n++] = target;
     mk[n] = NULL;
     /* make -q: is anything out of date? Then say that we build, and log it.
      * First the objects shared by all configurations (under their own lock),
      * then this configuration's model. */
-    char *q[26];
+    char *q[28];
     memcpy(q, mk, sizeof(char *) * 2);
     q[2] = "-q";
     memcpy(q + 3, mk + 2, sizeof(char *) * (size_t)(n - 1));
@@ -287,6 +302,10 @@ int main(int argc, char **argv)
     }
     flock(lfd, LOCK_UN);
     close(lfd);
+    if (model_dir) {
+        printf("%s\n", dir);
+        return 0;
+    }
     /* the simulator gets the vectors read here: stdin, pipes, FIFOs are read once */
     if (cosim_opts_handoff(&o) < 0)
         return 2;

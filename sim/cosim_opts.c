@@ -55,6 +55,8 @@ const char cosim_usage[] =
     "  --progress / --no-progress   progress line (default: only on a terminal)\n"
     "  --quiet              only errors and the verdict line\n"
     "  --rebuild            rebuild the Verilator model of this configuration\n"
+    "  --model-dir          build the model and its bare Verilator loop, print the\n"
+    "                       model's directory, run nothing\n"
     "  -h, --help           this text\n\n";
 
 static int bad(const char *opt, const char *val, const char *why)
