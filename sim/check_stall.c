@@ -65,7 +65,8 @@ ALWAYS_INLINE void loop(run_t *u, dut_t *d, uint64_t *cycp, const int exact)
     FILE *dump = u->sl->dump;
     const int show = progress_shown(t);
     double t0 = now_s(), tlast = t0;
-    uint64_t cyc = *cycp, last_prog = cyc;
+    uint64_t cyc = *cycp;
+    uint64_t dut_wait = 0; /* cycles since progress in which the DUT held back */
     uint64_t gen = 0, nin = 0, nout = 0;
     uint64_t low = 0;            /* refill when nin reaches this */
     uint32_t gprev = t->gain;
@@ -138,7 +139,6 @@ ALWAYS_INLINE void loop(run_t *u, dut_t *d, uint64_t *cycp, const int exact)
         if (dump && pop)
             dump_line(dump, gs_wrap(got & 0xffffffffu, t->c->out.w), (unsigned)(got >> 32));
         nout += pop;
-        last_prog = pop ? cyc : last_prog;
         held = mv & (mr ^ 1);
         held_val = got;
         c_out_hold += held;
@@ -152,8 +152,13 @@ ALWAYS_INLINE void loop(run_t *u, dut_t *d, uint64_t *cycp, const int exact)
         if (UNLIKELY(exact & sv & (sr ^ 1)) &&
             err_proto(u, cyc, "s_ready low with m_ready high (full throughput lost)", nin, 1))
             break;
+        /* the deadlock timeout counts only cycles where the DUT held back while
+         * the testbench did not: m_ready high, and a sample offered but refused
+         * or a result overdue. Gaps and backpressure of the testbench never
+         * count, whatever --stall P (issue 10, defect 5). */
+        uint32_t blame = mr & ((sv & (sr ^ 1)) | (have & (mv ^ 1) & (cyc > due)));
+        dut_wait = (pop | take) ? 0 : dut_wait + blame;
         sv &= take ^ 1;
-        last_prog = take ? cyc : last_prog;
         cyc++;
         if (UNLIKELY(cyc >= stop))
             break;
@@ -166,13 +171,13 @@ ALWAYS_INLINE void loop(run_t *u, dut_t *d, uint64_t *cycp, const int exact)
                 break;
             }
         }
-        if (UNLIKELY(cyc - last_prog > timeout) && !drain) {
+        if (UNLIKELY(dut_wait > timeout) && !drain) {
             if (u->sl->report) {
-                char what[160];
+                char what[200];
                 snprintf(what, sizeof what,
-                         "TIMEOUT: no sample taken and no result out for %" PRIu64
-                         " cycles, %" PRIu64 " outstanding (deadlock or lost sample)",
-                         timeout, nin - nout);
+                         "TIMEOUT: the DUT held back for %" PRIu64 " cycles (m_ready high) "
+                         "with no sample taken and no result out, %" PRIu64 " outstanding "
+                         "(deadlock or lost sample)", timeout, nin - nout);
                 err_proto(u, cyc, what, nout, nin != nout);
             } else {
                 err_note(u, cyc);

@@ -146,9 +146,14 @@ if [ -n "$GSCA" ]; then
   done
 fi
 
-# ---- d9: a job that cannot write its part of --dump says why
+# ---- d9: --jobs N --dump P needs nothing beside P (the parts are anonymous files)
+# and every failure has a reason. /proc/self/fd/3 is a P whose folder no one can
+# write into, root included.
 : >"$W/not_a_dir"
 refused d9-dump-reason 'Not a directory' "$COSIM" --random 1000 --jobs 2 --dump "$W/not_a_dir/d.txt"
+run "$COSIM" --vectors "$W/v3.txt" --jobs 2 --quiet --dump /proc/self/fd/3 3>"$W/d9.txt"
+if [ "$rc" -eq 0 ] && [ "$(cat "$W/d9.txt")" = "$(printf -- '-1 0\n-2 0\n-3 0')" ]; then ok
+else bad "d9-dump-folder: exit $rc: $(head -c 300 "$W/err" | tr '\n' '|')"; fi
 
 # ---- d10: write errors on stdout are reported
 if [ -w /dev/full ]; then
