@@ -2,7 +2,6 @@
 #
 #   make fuzz         each target FUZZ_TIME seconds (default 120; `make regress`)
 #   make fuzz-short   each target FUZZ_SHORT seconds (default 5; `make test`)
-#   make test-input   one check per defect of issue 10 (tests/input_defects.sh)
 #
 # Targets (fuzz/): vec (tools/gs_vec.c against the independent reader
 # fuzz/spec_vec.h), cli (gs_cli.c and cosim's option parser against the SPEC
@@ -18,16 +17,15 @@ FUZZ_NAMES := vec cli capture eval
 FUZZ_BINS  := $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_NAMES))
 FUZZ_TIME  ?= 120
 FUZZ_SHORT ?= 5
-INPUT_DIR  := $(BUILD)/input
 
-.PHONY: fuzz fuzz-short fuzz-build test-input
+.PHONY: fuzz fuzz-short fuzz-build
 
 $(FUZZ_DIR)/fuzz_vec: fuzz/fuzz_vec.c fuzz/spec_vec.h $(CLI_SRC) $(CLI_HDR) $(MODEL_SRC) $(MODEL_HDR) | deps-fuzz
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Icmodel -Itools -Ifuzz $< tools/gs_vec.c tools/gs_text.c $(MODEL_SRC) -o $@
-$(FUZZ_DIR)/fuzz_cli: fuzz/fuzz_cli.c sim/cosim_opts.c sim/cosim_opts.h $(CLI_SRC) $(CLI_HDR) $(MODEL_SRC) $(MODEL_HDR) | deps-fuzz
+$(FUZZ_DIR)/fuzz_cli: fuzz/fuzz_cli.c sim/cosim_opts.c sim/cosim_opts.h sim/cosim_param.c $(CLI_SRC) $(CLI_HDR) $(MODEL_SRC) $(MODEL_HDR) | deps-fuzz
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -Icmodel -Itools -Isim $< sim/cosim_opts.c $(CLI_SRC) $(MODEL_SRC) -lm -o $@
+	$(FUZZ_CC) $(FUZZ_FLAGS) -Icmodel -Itools -Isim $< sim/cosim_opts.c sim/cosim_param.c $(CLI_SRC) $(MODEL_SRC) -lm -o $@
 $(FUZZ_DIR)/fuzz_capture: fuzz/fuzz_capture.c tools/gscompare.c tools/gs_text.c fw/gs_crc16.h $(MODEL_SRC) $(MODEL_HDR) | deps-fuzz
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Icmodel -Itools -Ifw $< tools/gs_text.c $(MODEL_SRC) -o $@
@@ -51,13 +49,5 @@ fuzz: $(FUZZ_BINS)
 fuzz-short: $(FUZZ_BINS)
 	$(call fuzz_runs,$(FUZZ_SHORT))
 
-# gscompare under ASan for the leak checks of test-input
-$(INPUT_DIR)/gscompare_asan: tools/gscompare.c tools/gs_text.c fw/gs_crc16.h $(MODEL_SRC) $(MODEL_HDR) | deps-core
-	@mkdir -p $(@D)
-	$(CC) $(WARN) -O1 -g $(SAN) -Icmodel -Itools -Ifw tools/gscompare.c tools/gs_text.c $(MODEL_SRC) -o $@
-
-test-input: $(GSREF) $(GSCOMPARE) $(COSIM) $(INPUT_DIR)/gscompare_asan
-	@tests/input_defects.sh $(GSREF) $(GSCOMPARE) $(COSIM) $(INPUT_DIR)/work $(INPUT_DIR)/gscompare_asan
-
-TEST_TARGETS    += test-input fuzz-short
+TEST_TARGETS    += fuzz-short
 REGRESS_TARGETS += fuzz

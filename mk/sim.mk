@@ -17,7 +17,8 @@
 # cosim --netlist FILE a yosys netlist (mk/synth.mk's post-synthesis checks).
 
 COSIM       := $(BUILD)/bin/cosim
-COSIM_DEPS  := sim/cosim.c sim/cosim_opts.c sim/cosim_opts.h $(MODEL_SRC) $(MODEL_HDR) \
+COSIM_DEPS  := sim/cosim.c sim/cosim_opts.c sim/cosim_opts.h sim/cosim_param.c sim/cosim_param.h \
+               $(MODEL_SRC) $(MODEL_HDR) \
                $(CLI_SRC) $(CLI_HDR)
 COSIM_JOBS  ?= 2
 REGRESS_SEEDS ?= 1 2 3
@@ -29,7 +30,7 @@ cosim: $(COSIM)
 $(COSIM): $(COSIM_DEPS) | deps-core
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) -Icmodel -Itools -Isim -DCOSIM_SRCDIR='"$(CURDIR)"' \
-	  -DCOSIM_BUILDDIR='"$(abspath $(BUILD))"' sim/cosim.c sim/cosim_opts.c \
+	  -DCOSIM_BUILDDIR='"$(abspath $(BUILD))"' sim/cosim.c sim/cosim_opts.c sim/cosim_param.c \
 	  $(MODEL_SRC) $(CLI_SRC) -lm -o $@
 
 # The main job: the default profile, full rate and under stalls.

@@ -54,6 +54,12 @@ const char cosim_usage[] =
     "                       instead of rtl/gain_stage.v; the configuration options must\n"
     "                       describe what it was synthesized for\n"
     "  --rtl FILE           another gain_stage RTL file instead of rtl/gain_stage.v\n"
+    "  --param NAME=VALUE   an extra parameter of gain_stage (checked against the RTL's;\n"
+    "                       the configuration's own come from --in .. --overflow)\n"
+    "  --use-dsp 0|1        = --param USE_DSP=0|1: 0 is the LUT multiplier (iCE40 HX8K)\n"
+    "  --rand-reset SEED    registers start from random values (Verilator +verilator+rand+\n"
+    "                       reset+2, seed SEED >= 1; a model built with --x-assign unique\n"
+    "                       --x-initial unique) instead of the fast defaults\n"
     "  --jobs N             worker processes (the stimulus is split in N slices)\n"
     "  --progress / --no-progress   progress line (default: only on a terminal)\n"
     "  --quiet              only errors and the verdict line\n"
@@ -145,6 +151,7 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
             "--vectors", "--random", "--seed", "--gain-range", "--stall", "--gap",
             "--backpressure", "--max-errors", "--timeout", "--latency", "--dump",
             "--trace", "--trace-window", "--coverage", "--netlist", "--rtl", "--jobs",
+            "--param", "--use-dsp", "--rand-reset",
         };
         size_t k, n = sizeof with_value / sizeof with_value[0];
         for (k = 0; k < n && strcmp(a, with_value[k]) != 0; k++)
@@ -208,6 +215,18 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
             o->netlist = v;
         } else if (!strcmp(a, "--rtl")) {
             o->rtl = v;
+        } else if (!strcmp(a, "--param")) {
+            if (cosim_param_add(&o->params, v) < 0)
+                return -1;
+        } else if (!strcmp(a, "--use-dsp")) {
+            if (strcmp(v, "0") && strcmp(v, "1"))
+                return bad(a, v, "not 0 (LUT multiplier) or 1 (a*b, DSP blocks)");
+            if (cosim_param_add(&o->params, !strcmp(v, "0") ? "USE_DSP=0" : "USE_DSP=1") < 0)
+                return -1;
+        } else if (!strcmp(a, "--rand-reset")) {
+            if (parse_code(v, &u) < 0 || u < 1 || u > INT32_MAX)
+                return bad(a, v, "not a seed (1..2147483647)");
+            o->rand_reset = (uint32_t)u;
         } else { /* --jobs */
             if (parse_count(v, &u) < 0 || u < 1 || u > 64)
                 return bad(a, v, "not a number of workers (1..64)");
@@ -250,6 +269,8 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
     }
     if (o->rtl && o->netlist)
         return bad("--rtl", o->rtl, "cannot be combined with --netlist");
+    if (o->params.n && o->netlist)
+        return bad("--param", o->params.p[0].name, "a netlist has no parameters (--netlist)");
     if (o->trace_all && !o->trace)
         return bad("--trace-all", NULL, "needs --trace FILE");
     if (o->trace && o->jobs > 1)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cosim_param.h"
 #include "gs_cli.h"
 
 typedef struct {
@@ -39,6 +40,9 @@ typedef struct {
     /* DUT */
     const char *netlist;
     const char *rtl;           /* --rtl FILE instead of rtl/gain_stage.v */
+    cosim_params_t params;     /* --param NAME=VALUE, --use-dsp 0|1 */
+    uint32_t rand_reset;       /* --rand-reset SEED: Verilator's random reset values
+                                  (+verilator+rand+reset+2, seed SEED); 0 off */
     /* run */
     int jobs;
     int progress;              /* -1 auto (terminal), 0 off, 1 on */

@@ -5,6 +5,11 @@
 // parameters (and no LATENCY): the parameters here only size the ports, and
 // latency reads as all ones ("unknown": the harness measures it).
 
+// COSIM_XPARAMS: cosim --param NAME=VALUE, as ",.NAME(VALUE)..." (or nothing).
+`ifndef COSIM_XPARAMS
+`define COSIM_XPARAMS
+`endif
+
 module cosim_top #(
   parameter integer IN_W     = 16,
   parameter integer IN_F     = 15,
@@ -40,6 +45,7 @@ module cosim_top #(
     .OUT_F   (OUT_F),
     .ROUND   (ROUND),
     .OVERFLOW(OVERFLOW)
+    `COSIM_XPARAMS
   ) u_dut (
 `endif
     .clk    (clk),

@@ -188,5 +188,13 @@ if [ "$rc" -eq 0 ] && [ ! -e "$W/-" ] && grep -q '^-3 0$' "$W/out.dash"; then ok
 else bad "d11-dump-dash: exit $rc, file '-' $( [ -e "$W/-" ] && echo exists || echo absent)"; fi
 refused d11-trace-reason 'trace.*(No such file|Not a directory)' "$COSIM" --random 10 --trace "$W/not_a_dir/w.vcd"
 
+# ---- cosim --param / --use-dsp / --rand-reset: checked before any build
+refused p-unknown 'FOO=1: not a parameter of module gain_stage' "$COSIM" --param FOO=1
+refused p-config "IN_W is set by the configuration options" "$COSIM" --param IN_W=8
+refused p-syntax "--param 'USE_DSP': not NAME=VALUE" "$COSIM" --param USE_DSP
+refused p-use-dsp "--use-dsp '2'" "$COSIM" --use-dsp 2
+refused p-netlist 'a netlist has no parameters' "$COSIM" --use-dsp 0 --netlist "$W/v3.txt"
+refused p-rand-reset "--rand-reset '0'" "$COSIM" --rand-reset 0
+
 echo "input-defects: $pass checks passed, $fail failed"
 [ "$fail" -eq 0 ]
