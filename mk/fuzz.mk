@@ -2,6 +2,8 @@
 #
 #   make fuzz         each target FUZZ_TIME seconds (default 120; `make regress`)
 #   make fuzz-short   each target FUZZ_SHORT seconds (default 5; `make test`)
+#   make fuzz-planted each target, built with a defect of issue 10 put back, must
+#                     crash on its seed corpus (part of `make fuzz`)
 #
 # Targets (fuzz/): vec (tools/gs_vec.c against the independent reader
 # fuzz/spec_vec.h), cli (gs_cli.c and cosim's option parser against the SPEC
@@ -18,7 +20,7 @@ FUZZ_BINS  := $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_NAMES))
 FUZZ_TIME  ?= 120
 FUZZ_SHORT ?= 5
 
-.PHONY: fuzz fuzz-short fuzz-build
+.PHONY: fuzz fuzz-short fuzz-build fuzz-planted
 
 $(FUZZ_DIR)/fuzz_vec: fuzz/fuzz_vec.c fuzz/spec_vec.h $(CLI_SRC) $(CLI_HDR) $(MODEL_SRC) $(MODEL_HDR) | deps-fuzz
 	@mkdir -p $(@D)
@@ -44,8 +46,11 @@ define fuzz_runs
 	done; [ $$fail -eq 0 ]
 endef
 
-fuzz: $(FUZZ_BINS)
+fuzz: $(FUZZ_BINS) fuzz-planted
 	$(call fuzz_runs,$(FUZZ_TIME))
+# each target catches a planted fault (a defect of issue 10 put back) with its seeds
+fuzz-planted: | deps-fuzz
+	@fuzz/planted.sh $(FUZZ_CC) $(FUZZ_DIR)/planted
 fuzz-short: $(FUZZ_BINS)
 	$(call fuzz_runs,$(FUZZ_SHORT))
 
