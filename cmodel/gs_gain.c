@@ -41,6 +41,19 @@ gs_status_t gs_gain_code_ratio(const gs_config_t *cfg, uint64_t num, uint64_t de
     return GS_OK;
 }
 
+/* Fraction zeros are held back until a non-zero digit follows, so that
+ * trailing ones ("1.000...") cost no digits: count them in now. */
+static bool flush_zeros(unsigned *zeros, unsigned *digits, uint64_t *num, uint64_t *den)
+{
+    for (; *zeros; --*zeros) {
+        if (++*digits > GS_DEC_MAX_DIGITS)
+            return false;
+        *num *= 10;
+        *den *= 10;
+    }
+    return true;
+}
+
 /* Digits with at most one '.', into num/den = value exactly. end gets the first
  * character after them. */
 static gs_status_t parse_decimal_part(const char *s, const char **end, uint64_t *num,
@@ -58,12 +71,8 @@ static gs_status_t parse_decimal_part(const char *s, const char **end, uint64_t 
                 zeros++; /* trailing fraction zeros cost nothing: count them later */
                 continue;
             }
-            for (; zeros; zeros--) {
-                if (++digits > GS_DEC_MAX_DIGITS)
-                    return GS_ERR_RANGE;
-                n *= 10;
-                d *= 10;
-            }
+            if (!flush_zeros(&zeros, &digits, &n, &d))
+                return GS_ERR_RANGE;
             if (++digits > GS_DEC_MAX_DIGITS)
                 return GS_ERR_RANGE;
             n = n * 10 + (uint64_t)(*s - '0');
@@ -134,12 +143,8 @@ gs_status_t gs_parse_resistance(const char *s, uint64_t *milliohm)
                 zeros++; /* nor do trailing fraction zeros */
                 continue;
             }
-            for (; zeros; zeros--) {
-                if (++digits > GS_DEC_MAX_DIGITS)
-                    return GS_ERR_RANGE;
-                fnum *= 10;
-                fden *= 10;
-            }
+            if (!flush_zeros(&zeros, &digits, &fnum, &fden))
+                return GS_ERR_RANGE;
             if (++digits > GS_DEC_MAX_DIGITS)
                 return GS_ERR_RANGE;
             if (frac) {

@@ -65,8 +65,10 @@ seq -3 3 >"$W/in"; run timeout 300 "$COSIM" --vectors - --quiet --dump "$W/dump3
 if [ "$rc" -eq 0 ] && cmp -s "$W/dump3" "$W/want3" && grep -q 'PASS: 7 samples' "$W/out"; then ok
 else bad "d3-stdin: exit $rc: $(tail -c 300 "$W/err" "$W/out" | tr '\n' '|')"; fi
 rm -f "$W/fifo"; mkfifo "$W/fifo"
-( seq 1 9 >"$W/fifo" & )
-passes d3-fifo 9 --vectors "$W/fifo" --quiet
+( timeout 130 sh -c 'seq 1 9 >"$1"' sh "$W/fifo" & )  # a bounded writer
+run timeout 120 "$COSIM" --vectors "$W/fifo" --quiet
+if [ "$rc" -eq 0 ] && grep -q 'PASS: 9 samples' "$W/out"; then ok
+else bad "d3-fifo: exit $rc (124: hung): $(tail -c 300 "$W/err" | tr '\n' '|')"; fi
 rm -f "$W/fifo"
 
 # ---- d4: sample totals never wrap
