@@ -18,7 +18,7 @@ plant() {
 }
 # caught NAME BINARY: one pass over the seeds must crash
 caught() {
-  "$2" -close_fd_mask=3 -runs=0 "fuzz/corpus/$3" >"$w/$1.log" 2>&1
+  "$2" -close_fd_mask=3 -runs=0 -artifact_prefix="$w/crash-$1-" "fuzz/corpus/$3" >"$w/$1.log" 2>&1
   if grep -q 'deadly signal\|ERROR: libFuzzer\|runtime error' "$w/$1.log"; then
     echo "fuzz-planted: ok   $1: caught by the seed corpus"
   else

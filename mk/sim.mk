@@ -9,7 +9,9 @@
 #   make cosim-faults     only the planted-fault test
 #   make cosim-stimulus   the stimulus' special gains (sim/test_stimulus.c)
 #   make regress-cosim    the matrix: 24 mode pairs x formats x seeds (`make regress`)
-#   make exhaustive       every (x, g) of the default profile: 2^32 samples, 2 jobs
+#   make exhaustive       every (x, g) of the default profile: 2^32 samples, 2 jobs x 8 lanes
+#   make cosim-lanes      --lanes N gives the same dumps as one lane (full rate and stalls),
+#                         and the planted faults are caught in lanes (`make regress`)
 #   make bench-cosim      cosim vs the bare Verilator loop, samples/s (`make bench`)
 #   make cosim-coverage   Verilator line/toggle coverage of rtl/gain_stage.v
 #
@@ -21,10 +23,11 @@ COSIM_DEPS  := sim/cosim.c sim/cosim_opts.c sim/cosim_opts.h sim/cosim_param.c s
                $(MODEL_SRC) $(MODEL_HDR) \
                $(CLI_SRC) $(CLI_HDR)
 COSIM_JOBS  ?= 2
+COSIM_LANES ?= 8
 REGRESS_SEEDS ?= 1 2 3
 
 .PHONY: cosim cosim-main cosim-test cosim-stimulus cosim-faults cosim-cli cosim-configs regress-cosim \
-        exhaustive bench-cosim cosim-coverage
+        exhaustive bench-cosim cosim-coverage cosim-lanes
 
 cosim: $(COSIM)
 $(COSIM): $(COSIM_DEPS) | deps-core
@@ -65,7 +68,11 @@ regress-cosim: $(COSIM)
 	@sim/regress.sh $(COSIM) $(BUILD)/regress $(JOBS) "$(REGRESS_SEEDS)"
 
 exhaustive: $(COSIM)
-	$(COSIM) --exhaustive --all-gains --jobs $(COSIM_JOBS) --max-errors 20
+	$(COSIM) --exhaustive --all-gains --jobs $(COSIM_JOBS) --lanes $(COSIM_LANES) --max-errors 20
+
+cosim-lanes: $(COSIM)
+	@sim/test_lanes.sh $(COSIM) $(BUILD)/cosim-lanes
+	@sim/faults.sh $(COSIM) $(BUILD)/faults-lanes --lanes 4
 
 bench-cosim: $(COSIM)
 	@sim/bench.sh $(COSIM) $(BUILD)/bench
@@ -79,5 +86,5 @@ cosim-coverage: $(COSIM)
 
 MAIN_TARGETS    += cosim-main
 TEST_TARGETS    += cosim-test
-REGRESS_TARGETS += regress-cosim exhaustive
+REGRESS_TARGETS += regress-cosim exhaustive cosim-lanes
 BENCH_TARGETS   += bench-cosim

@@ -37,6 +37,7 @@ int ctx_init(ctx_t *t, cosim_opts_t *o)
     t->o = o;
     t->c = &o->cli.cfg;
     t->gain = o->cli.gain_code;
+    t->lanes = o->lanes;
     int iw = t->c->in.w;
     t->xmin = -((int64_t)1 << (iw - 1));
     t->xmax = ((int64_t)1 << (iw - 1)) - 1;
@@ -52,7 +53,8 @@ int ctx_init(ctx_t *t, cosim_opts_t *o)
     const gs_config_t *c = t->c;
     if (di->in_w != c->in.w || di->in_f != c->in.f || di->g_w != c->gain.w ||
         di->g_f != c->gain.f || di->out_w != c->out.w || di->out_f != c->out.f ||
-        di->round != (int)c->round || di->overflow != (int)c->overflow) {
+        di->round != (int)c->round || di->overflow != (int)c->overflow ||
+        di->lanes != o->lanes) {
         fprintf(stderr, "cosim: this simulator was built for another configuration "
                 "(run it through the cosim command)\n");
         return 2;

@@ -191,6 +191,11 @@ int main(int argc, char **argv)
         variant = "cov";
     }
     char key[512], netabs[PATH_MAX] = "";
+    char kvar[48];                      /* the variant, and the lanes if more than one */
+    if (o.lanes > 1)
+        snprintf(kvar, sizeof kvar, "%s-l%d", variant, o.lanes);
+    else
+        snprintf(kvar, sizeof kvar, "%s", variant);
     char fmts[96];
     snprintf(fmts, sizeof fmts, "s%u.%u-u%u.%u-s%u.%u", c->in.w, c->in.f, c->gain.w, c->gain.f,
              c->out.w, c->out.f);
@@ -214,10 +219,10 @@ int main(int argc, char **argv)
          * them (dut_info), so they belong in the key as for any build */
         snprintf(key, sizeof key, "%s-%s-%08llx-%s-%s-%s-%s", o.netlist ? "net" : "alt", b,
                  (unsigned long long)(fnv1a(netabs) & 0xffffffffu), fmts,
-                 gs_round_name(c->round), gs_overflow_name(c->overflow), variant);
+                 gs_round_name(c->round), gs_overflow_name(c->overflow), kvar);
     } else {
         snprintf(key, sizeof key, "rtl-%s-%s-%s-%s", fmts, gs_round_name(c->round),
-                 gs_overflow_name(c->overflow), variant);
+                 gs_overflow_name(c->overflow), kvar);
     }
     /* extra parameters (checked against the RTL's own) and random reset values
      * make other builds: they are part of the key */
@@ -245,6 +250,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "cosim: cannot lock %s: %s\n", lock, strerror(errno));
         return 2;
     }
+    char a_lanes[32];
     char a_out[PATH_MAX + 660], a_p[8][32], a_net[PATH_MAX + 16], a_var[32], a_mk[PATH_MAX];
     int vals[8] = { c->in.w, c->in.f, c->gain.w, c->gain.f, c->out.w, c->out.f, (int)c->round,
                     (int)c->overflow };
@@ -255,6 +261,7 @@ int main(int argc, char **argv)
     snprintf(a_mk, sizeof a_mk, "%s/sim/cosim_build.mk", COSIM_SRCDIR);
     snprintf(a_out, sizeof a_out, "OUT=%s", dir);
     snprintf(a_var, sizeof a_var, "VARIANT=%s", variant);
+    snprintf(a_lanes, sizeof a_lanes, "LANES=%d", o.lanes);
     snprintf(a_net, sizeof a_net, "%s=%s", o.rtl ? "RTL" : "NETLIST", netabs);
     mk[n++] = "make";
     mk[n++] = "--no-print-directory";
@@ -263,6 +270,7 @@ int main(int argc, char **argv)
     mk[n++] = a_out;
     mk[n++] = a_var;
     mk[n++] = a_net;
+    mk[n++] = a_lanes;
     if (o.params.n)
         mk[n++] = a_xp;
     if (o.rand_reset)

@@ -2,7 +2,7 @@
 # netlist) for cosim. cosim (sim/cosim.c) runs it from the repository root as
 #
 #   make -f sim/cosim_build.mk OUT=build/cosim/<key> IN_W=16 IN_F=15 G_W=16 G_F=12 \
-#        OUT_W=16 OUT_F=15 ROUND=7 OVERFLOW=0 [VARIANT=fast|fst|vcd|cov] [NETLIST=file]
+#        OUT_W=16 OUT_F=15 ROUND=7 OVERFLOW=0 [VARIANT=fast|fst|vcd|cov] [NETLIST=file] [LANES=n]
 #
 # and make's dependencies decide whether anything is rebuilt: the Verilog read
 # (from Verilator's own .d file), the harness sources and the model sources.
@@ -27,8 +27,10 @@ WARN    := -std=c11 -Wall -Wextra -Werror
 
 PARAM_NAMES := IN_W IN_F G_W G_F OUT_W OUT_F ROUND OVERFLOW
 $(foreach p,$(PARAM_NAMES),$(if $($(p)),,$(error $(p)= is required)))
-GPARAMS := $(foreach p,$(PARAM_NAMES),-G$(p)=$($(p)))
-PDEFS   := $(foreach p,$(PARAM_NAMES),-DP_$(p)=$($(p)))
+# LANES: gain_stage instances in the model (cosim --lanes N), 1 by default.
+LANES   ?= 1
+GPARAMS := $(foreach p,$(PARAM_NAMES) LANES,-G$(p)=$($(p)))
+PDEFS   := $(foreach p,$(PARAM_NAMES) LANES,-DP_$(p)=$($(p)))
 
 VL      := $(OUT)/vl
 VLROOT  := $(shell $(VERILATOR) --getenv VERILATOR_ROOT)

@@ -61,6 +61,8 @@ const char cosim_usage[] =
     "                       reset+2, seed SEED >= 1; a model built with --x-assign unique\n"
     "                       --x-initial unique) instead of the fast defaults\n"
     "  --jobs N             worker processes (the stimulus is split in N slices)\n"
+    "  --lanes N            gain_stage instances in one model (1, 2, 4, 8, 16): sample j in\n"
+    "                       lane j mod N, each lane with its own handshakes\n"
     "  --progress / --no-progress   progress line (default: only on a terminal)\n"
     "  --quiet              only errors and the verdict line\n"
     "  --rebuild            rebuild the Verilator model of this configuration\n"
@@ -121,6 +123,7 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
     o->latency = -1;
     o->trace_window = 200;
     o->jobs = 1;
+    o->lanes = 1;
     o->progress = -1;
     const char *gain_range = NULL;
     bool any_stim = false;
@@ -151,7 +154,7 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
             "--vectors", "--random", "--seed", "--gain-range", "--stall", "--gap",
             "--backpressure", "--max-errors", "--timeout", "--latency", "--dump",
             "--trace", "--trace-window", "--coverage", "--netlist", "--rtl", "--jobs",
-            "--param", "--use-dsp", "--rand-reset",
+            "--param", "--use-dsp", "--rand-reset", "--lanes",
         };
         size_t k, n = sizeof with_value / sizeof with_value[0];
         for (k = 0; k < n && strcmp(a, with_value[k]) != 0; k++)
@@ -227,6 +230,10 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
             if (parse_code(v, &u) < 0 || u < 1 || u > INT32_MAX)
                 return bad(a, v, "not a seed (1..2147483647)");
             o->rand_reset = (uint32_t)u;
+        } else if (!strcmp(a, "--lanes")) {
+            if (parse_count(v, &u) < 0 || u < 1 || u > COSIM_MAX_LANES || (u & (u - 1)))
+                return bad(a, v, "not a number of lanes (1, 2, 4, 8 or 16)");
+            o->lanes = (int)u;
         } else { /* --jobs */
             if (parse_count(v, &u) < 0 || u < 1 || u > 64)
                 return bad(a, v, "not a number of workers (1..64)");

@@ -45,6 +45,7 @@ typedef struct {
                                   (+verilator+rand+reset+2, seed SEED); 0 off */
     /* run */
     int jobs;
+    int lanes;                 /* --lanes N: DUT instances in one model */
     int progress;              /* -1 auto (terminal), 0 off, 1 on */
     bool quiet;
     bool rebuild;              /* driver: force a rebuild of the model */
@@ -52,6 +53,8 @@ typedef struct {
     int32_t *vec;
     size_t n_vec;
 } cosim_opts_t;
+
+#define COSIM_MAX_LANES 16
 
 extern const char cosim_usage[];
 

@@ -4,6 +4,9 @@
 // With COSIM_NETLIST defined the DUT is a post-synthesis netlist that has no
 // parameters (and no LATENCY): the parameters here only size the ports, and
 // latency reads as all ones ("unknown": the harness measures it).
+// LANES instances of gain_stage side by side, each an independent stream with
+// its own handshakes; lane l's ports are bits [l*W +: W] of the wide ones
+// (cosim --lanes N: one model evaluates N samples per clock).
 
 // COSIM_XPARAMS: cosim --param NAME=VALUE, as ",.NAME(VALUE)..." (or nothing).
 `ifndef COSIM_XPARAMS
@@ -18,54 +21,60 @@ module cosim_top #(
   parameter integer OUT_W    = 16,
   parameter integer OUT_F    = 15,
   parameter integer ROUND    = 7,
-  parameter integer OVERFLOW = 0
+  parameter integer OVERFLOW = 0,
+  parameter integer LANES    = 1
 ) (
-  input  wire             clk,
-  input  wire             rst,
-  input  wire             s_valid,
-  output wire             s_ready,
-  input  wire [IN_W-1:0]  s_data,
-  input  wire [G_W-1:0]   s_gain,
-  output wire             m_valid,
-  input  wire             m_ready,
-  output wire [OUT_W-1:0] m_data,
-  output wire             m_ovf,
-  output wire [31:0]      latency
+  input  wire                   clk,
+  input  wire                   rst,
+  input  wire [LANES-1:0]       s_valid,
+  output wire [LANES-1:0]       s_ready,
+  input  wire [LANES*IN_W-1:0]  s_data,
+  input  wire [LANES*G_W-1:0]   s_gain,
+  output wire [LANES-1:0]       m_valid,
+  input  wire [LANES-1:0]       m_ready,
+  output wire [LANES*OUT_W-1:0] m_data,
+  output wire [LANES-1:0]       m_ovf,
+  output wire [31:0]            latency
 );
 
+  genvar l;
+  generate
+    for (l = 0; l < LANES; l = l + 1) begin : g_lane
 `ifdef COSIM_NETLIST
-  gain_stage u_dut (
+      gain_stage u_dut (
 `else
-  gain_stage #(
-    .IN_W    (IN_W),
-    .IN_F    (IN_F),
-    .G_W     (G_W),
-    .G_F     (G_F),
-    .OUT_W   (OUT_W),
-    .OUT_F   (OUT_F),
-    .ROUND   (ROUND),
-    .OVERFLOW(OVERFLOW)
-    `COSIM_XPARAMS
-  ) u_dut (
+      gain_stage #(
+        .IN_W    (IN_W),
+        .IN_F    (IN_F),
+        .G_W     (G_W),
+        .G_F     (G_F),
+        .OUT_W   (OUT_W),
+        .OUT_F   (OUT_F),
+        .ROUND   (ROUND),
+        .OVERFLOW(OVERFLOW)
+        `COSIM_XPARAMS
+      ) u_dut (
 `endif
-    .clk    (clk),
-    .rst    (rst),
-    .s_valid(s_valid),
-    .s_ready(s_ready),
-    .s_data (s_data),
-    .s_gain (s_gain),
-    .m_valid(m_valid),
-    .m_ready(m_ready),
-    .m_data (m_data),
-    .m_ovf  (m_ovf)
-  );
+        .clk    (clk),
+        .rst    (rst),
+        .s_valid(s_valid[l]),
+        .s_ready(s_ready[l]),
+        .s_data (s_data[l*IN_W +: IN_W]),
+        .s_gain (s_gain[l*G_W +: G_W]),
+        .m_valid(m_valid[l]),
+        .m_ready(m_ready[l]),
+        .m_data (m_data[l*OUT_W +: OUT_W]),
+        .m_ovf  (m_ovf[l])
+      );
+    end
+  endgenerate
 
 `ifdef COSIM_NETLIST
   assign latency = 32'hffff_ffff;
   // The formats only size the ports of a netlist.
   localparam integer UNUSED_PARAMS = IN_F + G_F + OUT_F + ROUND + OVERFLOW;
 `else
-  assign latency = u_dut.LATENCY;
+  assign latency = g_lane[0].u_dut.LATENCY;
 `endif
 
 endmodule

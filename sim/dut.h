@@ -7,6 +7,9 @@
  *   eval (the edge). So io->s_ready / m_valid / m_data / m_ovf describe this
  *   cycle's handshakes: a sample is taken when s_valid && s_ready, a result
  *   leaves when m_valid && m_ready.
+ *
+ * A model may hold several gain_stage instances (lanes, cosim --lanes N; see
+ * sim/cosim_top.v): dut_cycle then takes one dut_io_t per lane (rst is io[0]'s).
  */
 #ifndef COSIM_DUT_H
 #define COSIM_DUT_H
@@ -34,6 +37,7 @@ typedef struct {
     int traced;       /* 1: built with waveform tracing */
     int coverage;     /* 1: built with line/toggle coverage */
     const char *src;  /* RTL or netlist file */
+    int lanes;        /* gain_stage instances in the model */
 } dut_info_t;
 
 const dut_info_t *dut_info(void);
@@ -42,13 +46,14 @@ dut_t *dut_new(void);
 void dut_free(dut_t *d);
 /* The RTL's LATENCY parameter, or -1 when the DUT does not say (netlist). */
 int dut_latency(dut_t *d);
-void dut_cycle(dut_t *d, dut_io_t *io);
+void dut_cycle(dut_t *d, dut_io_t *io /* [lanes] */);
 
 /*
- * The full-rate fast path: m cycles with rst low and m_ready high; s_valid high
- * in the first nv of them with s_data = x[i], s_gain = g[i]. out[i] receives the
- * outputs of cycle i as read by dut_cycle(): m_data | m_ovf << 32 |
- * m_valid << 33 | s_ready << 34. The same evals as dut_cycle, one call per block.
+ * The full-rate fast path: m cycles with rst low and m_ready high. With N lanes,
+ * lane l of cycle i drives sample q = i*N + l: s_valid high while q < nv, with
+ * s_data = x[q], s_gain = g[q]; out[q] receives that lane's outputs of cycle i as
+ * read by dut_cycle(): m_data | m_ovf << 32 | m_valid << 33 | s_ready << 34.
+ * The same evals as dut_cycle, one call per block.
  */
 #define DUT_OVF_BIT 32
 #define DUT_VALID_BIT 33

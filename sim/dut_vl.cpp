@@ -29,6 +29,59 @@ typedef VerilatedFstC trace_t;
 #ifndef COSIM_NETLIST
 #define COSIM_NETLIST 0
 #endif
+#ifndef P_LANES
+#define P_LANES 1
+#endif
+
+#if P_LANES > 1
+/* Lanes: lane l's field is bits [l*w, l*w + w) of a wide port. The ports are
+ * written and read as 32-bit words, whatever type Verilator gave them. */
+enum { NW = (P_LANES * 32 + 31) / 32 + 2 };
+template <typename T> static inline void put_words(T &p, const uint32_t *w)
+{
+    p = (T)((uint64_t)w[0] | (uint64_t)w[1] << 32);
+}
+template <std::size_t N> static inline void put_words(VlWide<N> &p, const uint32_t *w)
+{
+    for (std::size_t i = 0; i < N; i++)
+        p[i] = w[i];
+}
+template <typename T> static inline void get_words(const T &p, uint32_t *w)
+{
+    uint64_t v = p;
+    w[0] = (uint32_t)v;
+    w[1] = (uint32_t)(v >> 32);
+}
+template <std::size_t N> static inline void get_words(const VlWide<N> &p, uint32_t *w)
+{
+    for (std::size_t i = 0; i < N; i++)
+        w[i] = p.at(i);
+}
+/* v[l] (masked to wb bits) into the words */
+static inline void pack(uint32_t *w, const uint32_t *v, size_t stride, int wb)
+{
+    std::memset(w, 0, NW * sizeof *w);
+    for (int l = 0; l < P_LANES; l++) {
+        uint64_t bit = (uint64_t)l * (uint64_t)wb, x = v[(size_t)l * stride];
+        uint64_t both = x << (bit & 31);
+        w[bit >> 5] |= (uint32_t)both;
+        w[(bit >> 5) + 1] |= (uint32_t)(both >> 32);
+    }
+}
+static inline uint32_t field(const uint32_t *w, int l, int wb)
+{
+    uint64_t bit = (uint64_t)l * (uint64_t)wb;
+    uint64_t both = (uint64_t)w[bit >> 5] | (uint64_t)w[(bit >> 5) + 1] << 32;
+    return (uint32_t)((both >> (bit & 31)) & ((1ull << wb) - 1));
+}
+static inline uint32_t bits_of(const uint32_t *v, size_t stride)
+{
+    uint32_t b = 0;
+    for (int l = 0; l < P_LANES; l++)
+        b |= (v[(size_t)l * stride] & 1u) << l;
+    return b;
+}
+#endif
 
 struct dut {
     VerilatedContext *ctx;
@@ -42,7 +95,7 @@ struct dut {
 
 static const dut_info_t info = {
     P_IN_W, P_IN_F, P_G_W, P_G_F, P_OUT_W, P_OUT_F, P_ROUND, P_OVERFLOW,
-    COSIM_NETLIST, VM_TRACE, VM_COVERAGE, COSIM_SRC,
+    COSIM_NETLIST, VM_TRACE, VM_COVERAGE, COSIM_SRC, P_LANES,
 };
 
 extern "C" const dut_info_t *dut_info(void) { return &info; }
@@ -112,6 +165,75 @@ static inline void rising_edge(dut_t *d)
     d->cycle++;
 }
 
+#if P_LANES > 1
+extern "C" void dut_cycle(dut_t *d, dut_io_t *io)
+{
+    Vcosim_top *t = d->top;
+    const size_t st = sizeof(dut_io_t) / sizeof(uint32_t);
+    uint32_t w[NW];
+    t->clk = 0;
+    t->rst = (CData)io[0].rst;
+    t->s_valid = bits_of(&io[0].s_valid, st);
+    t->m_ready = bits_of(&io[0].m_ready, st);
+    pack(w, &io[0].s_data, st, P_IN_W);
+    put_words(t->s_data, w);
+    pack(w, &io[0].s_gain, st, P_G_W);
+    put_words(t->s_gain, w);
+    t->eval();
+    uint32_t sr = t->s_ready, mv = t->m_valid, mo = t->m_ovf;
+    std::memset(w, 0, sizeof w);
+    get_words(t->m_data, w);
+    for (int l = 0; l < P_LANES; l++) {
+        io[l].s_ready = (sr >> l) & 1;
+        io[l].m_valid = (mv >> l) & 1;
+        io[l].m_ovf = (mo >> l) & 1;
+        io[l].m_data = field(w, l, P_OUT_W);
+    }
+    rising_edge(d);
+}
+
+extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t nv,
+                          size_t m, uint64_t *out)
+{
+    Vcosim_top *t = d->top;
+    uint32_t w[NW];
+    t->rst = 0;
+    t->m_ready = (1u << P_LANES) - 1;
+    for (size_t i = 0; i < m; i++) {
+        size_t q0 = i * P_LANES;
+        t->clk = 0;
+        if (q0 + P_LANES <= nv) {
+            t->s_valid = (1u << P_LANES) - 1;
+            pack(w, x + q0, 1, P_IN_W);
+            put_words(t->s_data, w);
+            pack(w, g + q0, 1, P_G_W);
+            put_words(t->s_gain, w);
+        } else {
+            /* the last samples: the lanes past nv stay idle */
+            uint32_t xv[P_LANES] = { 0 }, gv[P_LANES] = { 0 }, sv = 0;
+            for (size_t l = 0; l < P_LANES && q0 + l < nv; l++) {
+                xv[l] = x[q0 + l];
+                gv[l] = g[q0 + l];
+                sv |= 1u << l;
+            }
+            t->s_valid = sv;
+            pack(w, xv, 1, P_IN_W);
+            put_words(t->s_data, w);
+            pack(w, gv, 1, P_G_W);
+            put_words(t->s_gain, w);
+        }
+        t->eval();
+        uint64_t sr = t->s_ready, mv = t->m_valid, mo = t->m_ovf;
+        std::memset(w, 0, sizeof w);
+        get_words(t->m_data, w);
+        for (int l = 0; l < P_LANES; l++)
+            out[q0 + (size_t)l] = (uint64_t)field(w, l, P_OUT_W) |
+                                  ((mo >> l) & 1) << DUT_OVF_BIT | ((mv >> l) & 1) << DUT_VALID_BIT |
+                                  ((sr >> l) & 1) << DUT_READY_BIT;
+        rising_edge(d);
+    }
+}
+#else
 extern "C" void dut_cycle(dut_t *d, dut_io_t *io)
 {
     Vcosim_top *t = d->top;
@@ -150,6 +272,7 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
         rising_edge(d);
     }
 }
+#endif
 
 extern "C" int dut_trace_open(dut_t *d, const char *path, uint64_t from, uint64_t to)
 {

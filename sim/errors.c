@@ -28,29 +28,44 @@ COLD int err_note(run_t *u, uint64_t cyc)
     return st->errors >= u->t->o->max_errors;
 }
 
+/* " (lane l)" when the model has several lanes, else "" */
+const char *lane_name(const run_t *u, uint64_t l)
+{
+    static char buf[32];
+    if (u->t->lanes <= 1)
+        return "";
+    snprintf(buf, sizeof buf, " (lane %" PRIu64 ")", l);
+    return buf;
+}
+
+/* Sample k of the slice goes to lane k mod lanes. */
 static COLD void describe_sample(const run_t *u, uint64_t k, char *buf, size_t len)
 {
     const rings_t *r = u->r;
     uint64_t s = k & RMASK;
-    snprintf(buf, len, "sample %" PRIu64 " (x=%" PRId32 " 0x%0*" PRIx32 ", g=%" PRIu32
+    char lane[32] = "";
+    if (u->t->lanes > 1)
+        snprintf(lane, sizeof lane, "lane %" PRIu64 ", ", k % (uint64_t)u->t->lanes);
+    snprintf(buf, len, "sample %" PRIu64 " (%sx=%" PRId32 " 0x%0*" PRIx32 ", g=%" PRIu32
              " 0x%" PRIx32 ", taken at cycle %" PRIu64 ")",
-             u->sl->lo + k, r->x[s], (u->t->c->in.w + 3) / 4, r->xr[s], r->g[s], r->g[s],
+             u->sl->lo + k, lane, r->x[s], (u->t->c->in.w + 3) / 4, r->xr[s], r->g[s], r->g[s],
              r->acc[s]);
 }
 
 COLD int err_data(run_t *u, uint64_t cyc, uint64_t k, uint64_t got)
 {
     if (u->sl->report) {
-        char d[160];
+        char d[176];
         describe_sample(u, k, d, sizeof d);
         int w = u->t->c->out.w;
+        uint64_t N = (uint64_t)u->t->lanes;   /* the lane's previous/next sample: k -/+ N */
         uint64_t e = u->r->exp[k & RMASK];
         int64_t ye = gs_wrap(e & 0xffffffffu, w), yg = gs_wrap(got & 0xffffffffu, w);
         /* a hint when the value is a neighbour's: a duplicated or a lost result */
         const char *hint = "";
-        if (k > 0 && got == u->r->exp[(k - 1) & RMASK] && got != e)
+        if (k >= N && got == u->r->exp[(k - N) & RMASK] && got != e)
             hint = "; that is the previous sample's result (duplicated?)";
-        else if (k + 1 < u->st->gen_end && got == u->r->exp[(k + 1) & RMASK] && got != e)
+        else if (k + N < u->st->gen_end && got == u->r->exp[(k + N) & RMASK] && got != e)
             hint = "; that is the next sample's result (this one lost?)";
         fprintf(stderr,
                 "%s: MISMATCH at cycle %" PRIu64 ", %s: expected y=%" PRId64 " ovf=%u, got y=%"
@@ -64,7 +79,7 @@ COLD int err_data(run_t *u, uint64_t cyc, uint64_t k, uint64_t got)
 COLD int err_proto(run_t *u, uint64_t cyc, const char *what, uint64_t k, int has_k)
 {
     if (u->sl->report) {
-        char d[160] = "";
+        char d[176] = "";
         if (has_k)
             describe_sample(u, k, d, sizeof d);
         fprintf(stderr, "%s: PROTOCOL at cycle %" PRIu64 ": %s%s%s\n", prefix(u), cyc, what,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # faults.sh - the planted-fault test: proves that cosim can fail.
-# Usage: sim/faults.sh COSIM OUTDIR
+# Usage: sim/faults.sh COSIM OUTDIR [COSIM OPTIONS...]
+# (extra options go to every run: `--lanes 4` plants each fault in 4 lanes)
 #
 # For every fault of sim/mutate.pl, a copy of rtl/gain_stage.v with that fault
 # is made under OUTDIR and run through cosim (--rtl) at full rate and under
@@ -10,6 +11,8 @@
 set -uo pipefail
 cosim=${1:?usage: faults.sh COSIM OUTDIR}
 out=${2:?usage: faults.sh COSIM OUTDIR}
+shift 2
+common=("$@")
 here=$(cd "$(dirname "$0")" && pwd)
 rtl=$here/../rtl/gain_stage.v
 mkdir -p "$out"
@@ -42,7 +45,7 @@ check() { # file extra-args... -> prints the verdict, logs to $log
   local st=pass rc
   for run in a b; do
     local -n args=run_$run
-    "$cosim" --rtl "$f" "$@" "${args[@]}" --quiet >>"$log" 2>&1
+    "$cosim" --rtl "$f" "$@" "${args[@]}" "${common[@]}" --quiet >>"$log" 2>&1
     rc=$?
     echo "[run $run: exit $rc]" >>"$log"
     if [ $rc -eq 1 ]; then

@@ -81,6 +81,7 @@ typedef struct {
     int nsp;
     double thr_num[2];             /* -(rail edge) * 2^shift: x near it is thr_num / g */
     int jobs, job;
+    int lanes;                     /* DUT instances in the model: sample j in lane j % lanes */
 } ctx_t;
 
 typedef struct {
@@ -97,7 +98,8 @@ typedef struct {
     uint32_t xr[RING], g[RING];
     uint64_t exp[RING];           /* expected m_data | m_ovf << 32 */
     uint64_t acc[RING];           /* cycle at which the sample was taken */
-    uint64_t out[CH];             /* dut_batch() outputs of a chunk of cycles */
+    uint64_t out[CH];             /* dut_batch() outputs of a chunk of cycles, all lanes */
+    uint64_t got[RING];           /* handshake loop: results out, for the dump in order */
     int32_t by[BLK];
     uint8_t bo[BLK];
 } rings_t;
@@ -141,6 +143,7 @@ void coverage_print(const cosim_opts_t *o, const gs_config_t *c, const uint64_t 
 
 /* errors.c: each returns 1 when the run must stop (--max-errors reached) */
 const char *prefix(const run_t *u);
+const char *lane_name(const run_t *u, uint64_t l);
 int err_note(run_t *u, uint64_t cyc);
 int err_data(run_t *u, uint64_t cyc, uint64_t k, uint64_t got);
 int err_proto(run_t *u, uint64_t cyc, const char *what, uint64_t k, int has_k);

@@ -40,38 +40,45 @@ void progress(const run_t *u, uint64_t done, double t0, int final)
             dt > 0 ? (double)done / dt / 1e6 : 0.0);
 }
 
-/* Reset: two cycles with rst high, then one idle; m_valid must stay low. */
+/* Reset: two cycles with rst high, then one idle; m_valid must stay low (every lane). */
 static int do_reset(run_t *u, dut_t *d, uint64_t *cyc)
 {
-    dut_io_t io = { 0 };
+    dut_io_t io[COSIM_MAX_LANES] = { { 0 } };
     for (int k = 0; k < 3; k++) {
-        io.rst = k < 2;
-        io.s_valid = 0;
-        io.m_ready = 1;
-        dut_cycle(d, &io);
-        if (k > 0 && (io.m_valid & 1) &&
-            err_proto(u, *cyc, "m_valid high after reset with no sample taken", 0, 0))
-            return -1;
+        for (int l = 0; l < u->t->lanes; l++) {
+            io[l].rst = k < 2;
+            io[l].s_valid = 0;
+            io[l].m_ready = 1;
+        }
+        dut_cycle(d, io);
+        for (int l = 0; l < u->t->lanes; l++) {
+            char what[96];
+            snprintf(what, sizeof what, "m_valid high after reset with no sample taken%s",
+                     lane_name(u, (uint64_t)l));
+            if (k > 0 && (io[l].m_valid & 1) && err_proto(u, *cyc, what, 0, 0))
+                return -1;
+        }
         ++*cyc;
     }
     return 0;
 }
 
-/* A netlist has no LATENCY: send one sample, count the cycles. */
+/* A netlist has no LATENCY: send one sample (lane 0), count the cycles. */
 static int measure_latency(dut_t *d, uint64_t *cyc)
 {
-    dut_io_t io = { 0 };
-    io.s_valid = 1;
-    io.m_ready = 1;
+    dut_io_t ios[COSIM_MAX_LANES] = { { 0 } }, *io = ios;
+    for (int l = 0; l < COSIM_MAX_LANES; l++)
+        ios[l].m_ready = 1;
+    io->s_valid = 1;
     uint64_t taken = 0;
     int have = 0;
     for (int k = 0; k < 1000; k++) {
-        dut_cycle(d, &io);
-        if (!have && (io.s_ready & 1)) {
+        dut_cycle(d, ios);
+        if (!have && (io->s_ready & 1)) {
             have = 1;
             taken = *cyc;
-            io.s_valid = 0;
-        } else if (have && (io.m_valid & 1)) {
+            io->s_valid = 0;
+        } else if (have && (io->m_valid & 1)) {
             ++*cyc;
             return (int)(*cyc - 1 - taken);
         }

@@ -3,6 +3,8 @@
  * the rounding ties and the saturation thresholds. Made in blocks, off the
  * per-cycle path.
  */
+#include <string.h>
+
 #include "run.h"
 
 static inline uint64_t mix64(uint64_t z)
@@ -19,9 +21,20 @@ static inline uint64_t mix64(uint64_t z)
  * special code: special_gains() in its slots, a power of two in the rest)
  * and an input: uniform (7/16), near the input rails (2/16), an exact rounding
  * tie for its gain (2/16), next to a tie (2/16), around a saturation threshold
- * (2/16), or small (1/16). The cheap candidates are selected without branches;
- * only the rarer ones that need a division or a ctz are branched to.
+ * (2/16), or small (1/16). Every candidate is computed and selected without
+ * branches.
  */
+/* 2^k for 0 <= k <= 62, built as a double (exact) so that a loop vectorises */
+static inline int64_t pow2i(int64_t k)
+{
+    uint64_t b = (uint64_t)(1023 + k) << 52;
+    double d;
+    memcpy(&d, &b, sizeof d);
+    return (int64_t)d;
+}
+
+static inline int64_t msk(int64_t c) { return -c; }   /* 0/1 -> no bits / all bits */
+
 void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go)
 {
     const gs_config_t *c = t->c;
@@ -33,11 +46,14 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
     const uint32_t s0 = t->gsp[0], s1 = t->gsp[1], s2 = t->gsp[2], s3 = t->gsp[3],
                    s4 = t->gsp[4], s5 = t->gsp[5], s6 = t->gsp[6];
     const uint32_t nsp = (uint32_t)t->nsp;  /* slots past the list: a power of two */
+    const int64_t S = c->shift, W = w;
+    const double tn0 = t->thr_num[0], tn1 = t->thr_num[1];
+    const double dxmin = (double)xmin, dxmax = (double)xmax;
     uint64_t r0a[256], r1a[256];
-    uint16_t sp_i[256];
-    /* In chunks of 256 samples: the random words, then every sample's gain and
-     * cheap input (both loops vectorise), then the few samples that need a tie or
-     * a threshold (a ctz or a division) one by one. */
+    int64_t xth[256];
+    int32_t ctz[256];
+    /* In chunks of 256 samples: the random words, every sample's gain and cheap
+     * input, then the ties and thresholds (three loops that vectorise). */
     for (size_t b = 0; b < n; b += 256) {
         size_t m = n - b < 256 ? n - b : 256;
         int32_t *x = xo + b;
@@ -73,28 +89,44 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
             xx = xx > xmax ? xmax : xx;
             x[i] = (int32_t)xx;
         }
-        size_t ns = 0;
+        /* ties and thresholds, for every sample and without branches (the
+         * loops vectorise: a division and a ctz per sample cost less than the
+         * mispredicted branches to them), each the same as thr_x / tie_x */
         for (size_t i = 0; i < m; i++) {
-            uint32_t cat = (uint32_t)(r0a[i] & 15);
-            sp_i[ns] = (uint16_t)i;
-            ns += (cat - 9u < 4u) | (cat >= 14);
+            /* a saturation threshold: x near -(rail edge) * 2^s / g, clamped */
+            uint64_t r0 = r0a[i];
+            uint32_t gi = g[i];
+            double xt = ((r0 >> 4) & 1 ? tn1 : tn0) / (double)(gi + (gi == 0));
+            xt = xt > dxmax ? dxmax : xt < dxmin ? dxmin : xt;
+            xth[i] = (int64_t)(xt < 0 ? xt - 0.5 : xt + 0.5) + (int64_t)below(r0 >> 5, 5) - 2;
         }
-        for (size_t q = 0; q < ns; q++) {
-            size_t i = sp_i[q];
-            uint64_t r0 = r0a[i], r1 = r1a[i];
-            uint32_t cat = (uint32_t)(r0 & 15);
-            int64_t xx = x[i];
-            if (cat - 11u < 2u) {
-                /* a saturation threshold: x near -(rail edge) * 2^s / g */
-                if (g[i] != 0)
-                    xx = thr_x(t, g[i], (int)(r0 >> 4) & 1) + (int64_t)below(r0 >> 5, 5) - 2;
-            } else {
-                /* a tie: g * x = odd * 2^(s-1), i.e. x = odd * 2^e, e = s - 1 - ctz(g) */
-                int64_t xt;
-                if (tie_x(t, g[i], r1 & 0xffffffffu, &xt))
-                    xx = cat >= 14 ? xt + ((r0 & 16) ? 1 : -1) : xt;
-            }
-            x[i] = (int32_t)clamp64(xx, xmin, xmax);
+        for (size_t i = 0; i < m; i++) {
+            /* the lowest set bit's exponent as a float (exact): ctz(g) */
+            float fl = (float)(g[i] & (0u - g[i]));
+            uint32_t fb;
+            memcpy(&fb, &fl, sizeof fb);
+            ctz[i] = (int32_t)(fb >> 23) - 127;
+        }
+        for (size_t i = 0; i < m; i++) {
+            /* a tie: g * x = odd * 2^(s-1), i.e. x = odd * 2^e, e = s - 1 - ctz(g);
+             * selections as masks, powers of two as doubles (so it vectorises) */
+            int64_t r0 = (int64_t)r0a[i], r1 = (int64_t)(r1a[i] & 0xffffffffu);
+            int64_t cat = r0 & 15, gi = g[i];
+            int64_t e = S - 1 - ctz[i];
+            int64_t ec = e < 0 ? 0 : e;
+            ec = ec > W - 1 ? W - 1 : ec;
+            int64_t ok = msk(S > 0) & msk(gi != 0) & msk(e == ec);
+            /* k odd in [-2^(w-1-e), 2^(w-1-e) - 1]; e = w - 1: only x = min */
+            int64_t k = (-pow2i(W - 1 - ec) + (r1 & (pow2i(W - ec) - 1))) | 1;
+            int64_t top = msk(ec == W - 1);
+            int64_t xti = (xmin & top) | ((k * pow2i(ec)) & ~top);
+            xti += (((r0 >> 3) & 2) - 1) & msk(cat >= 14);      /* next to a tie: +-1 */
+            int64_t thr = msk((uint64_t)(cat - 11) < 2) & msk(gi != 0);
+            int64_t tie = (msk((uint64_t)(cat - 9) < 2) | msk(cat >= 14)) & ok & ~thr;
+            int64_t xx = (xth[i] & thr) | (xti & tie) | ((int64_t)x[i] & ~(thr | tie));
+            xx = xx < xmin ? xmin : xx;
+            xx = xx > xmax ? xmax : xx;
+            x[i] = (int32_t)xx;
         }
     }
 }

@@ -31,8 +31,11 @@ void summary(const ctx_t *t, const stats_t *st, int jobs, double wall)
     const dut_info_t *di = dut_info();
     char cfg[200];
     gs_cli_describe(&o->cli, cfg, sizeof cfg);
-    printf("cosim: DUT %s%s, LATENCY %d%s\n", di->src, di->netlist ? " (netlist)" : "",
+    printf("cosim: DUT %s%s, LATENCY %d%s", di->src, di->netlist ? " (netlist)" : "",
            st->latency, st->latency_measured ? " (measured)" : "");
+    if (t->lanes > 1)
+        printf(", %d lanes (sample j in lane j mod %d)", t->lanes, t->lanes);
+    printf("\n");
     printf("cosim: config %s\n", cfg);
     gs_cli_report_gain(&o->cli, stdout);
     printf("cosim: stimulus");

@@ -51,7 +51,7 @@ static void check(const char *gfmt, int gw, int gf, const char *gain_code, int r
     }
     const gs_config_t *c = &o.cli.cfg;
     stub = (dut_info_t){ c->in.w, c->in.f, c->gain.w, c->gain.f, c->out.w, c->out.f,
-                         (int)c->round, (int)c->overflow, 0, 0, 0, "none" };
+                         (int)c->round, (int)c->overflow, 0, 0, 0, "none", 1 };
     ctx_t t;
     if (ctx_init(&t, &o) != 0) {
         printf("test_stimulus: FAIL %s: ctx_init\n", gfmt);
