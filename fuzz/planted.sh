@@ -31,7 +31,7 @@ plant vec tools/gs_vec.c 's/if \(d == .\\n.\)\n\s*break;/ungetc(d, vec->fp);\n  
     -o "$w/fuzz_vec" && caught vec "$w/fuzz_vec" vec
 # cli: octal numbers again (defect 7)
 plant cli tools/gs_text.c 's/unsigned base = is_hex \? 16u : 10u;/unsigned base = is_hex ? 16u : (n > 1 \&\& s[0] == 0x30) ? 8u : 10u;/' &&
-  $cc $flags -Icmodel -Itools -Isim fuzz/fuzz_cli.c sim/cosim_opts.c sim/cosim_param.c \
+  $cc $flags -Icmodel -Itools -Isim fuzz/fuzz_cli.c sim/cosim_opts.c sim/cosim_vectors.c sim/cosim_param.c \
     tools/gs_cli.c tools/gs_vec.c "$w/cli/gs_text.c" cmodel/*.c -lm -o "$w/fuzz_cli" &&
   caught cli "$w/fuzz_cli" cli
 # capture: a run of 0 samples passes again (defect 8)
