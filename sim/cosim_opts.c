@@ -157,10 +157,12 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
         for (k = 0; k < n && strcmp(a, with_value[k]) != 0; k++)
             ;
         if (k == n) {
+            char q[GS_QUOTE_MAX];
             if (a[0] == '-')
-                fprintf(stderr, "cosim: unknown option '%s' (see --help)\n", a);
+                fprintf(stderr, "cosim: unknown option '%s' (see --help)\n", gs_quote(a, q));
             else
-                fprintf(stderr, "cosim: unexpected argument '%s' (vectors: --vectors FILE)\n", a);
+                fprintf(stderr, "cosim: unexpected argument '%s' (vectors: --vectors FILE)\n",
+                        gs_quote(a, q));
             return -1;
         }
         if (i + 1 >= argc)
