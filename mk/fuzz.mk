@@ -1,7 +1,7 @@
 # mk/fuzz.mk - libFuzzer targets (clang-14, ASan + UBSan) of the input side:
 #
 #   make fuzz         each target FUZZ_TIME seconds (default 120; `make regress`)
-#   make fuzz-short   each target FUZZ_SHORT seconds (default 5; `make test`)
+#   make fuzz-short   each target FUZZ_SHORT seconds (default 4; `make test`)
 #   make fuzz-planted each target, built with a defect of issue 10 put back, must
 #                     crash on its seed corpus (part of `make fuzz`)
 #
@@ -18,7 +18,7 @@ FUZZ_DIR   := $(BUILD)/fuzz
 FUZZ_NAMES := vec cli capture eval
 FUZZ_BINS  := $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_NAMES))
 FUZZ_TIME  ?= 120
-FUZZ_SHORT ?= 5
+FUZZ_SHORT ?= 4
 
 .PHONY: fuzz fuzz-short fuzz-build fuzz-planted
 
