@@ -41,19 +41,38 @@ gs_status_t gs_gain_code_ratio(const gs_config_t *cfg, uint64_t num, uint64_t de
     return GS_OK;
 }
 
+/* Fraction zeros are held back until a non-zero digit follows, so that
+ * trailing ones ("1.000...") cost no digits: count them in now. */
+static bool flush_zeros(unsigned *zeros, unsigned *digits, uint64_t *num, uint64_t *den)
+{
+    for (; *zeros; --*zeros) {
+        if (++*digits > GS_DEC_MAX_DIGITS)
+            return false;
+        *num *= 10;
+        *den *= 10;
+    }
+    return true;
+}
+
 /* Digits with at most one '.', into num/den = value exactly. end gets the first
  * character after them. */
 static gs_status_t parse_decimal_part(const char *s, const char **end, uint64_t *num,
                                       uint64_t *den, unsigned *ndigits)
 {
     uint64_t n = 0, d = 1;
-    unsigned digits = 0;
+    unsigned digits = 0, zeros = 0;
     bool dot = false, any = false;
     for (;; s++) {
         if (gs_is_digit(*s)) {
             any = true;
             if (n == 0 && *s == '0' && !dot)
                 continue; /* leading zeros cost nothing */
+            if (dot && *s == '0') {
+                zeros++; /* trailing fraction zeros cost nothing: count them later */
+                continue;
+            }
+            if (!flush_zeros(&zeros, &digits, &n, &d))
+                return GS_ERR_RANGE;
             if (++digits > GS_DEC_MAX_DIGITS)
                 return GS_ERR_RANGE;
             n = n * 10 + (uint64_t)(*s - '0');
@@ -94,8 +113,7 @@ static uint64_t suffix_scale(char c)
     switch (c) {
     case 'R': case 'r': return 1000u;
     case 'k': case 'K': return 1000000u;
-    case 'M':           return 1000000000u;
-    case 'm':           return 1u; /* milliohm, so "0m5" is not mistaken for mega */
+    case 'M':           return 1000000000u; /* no 'm': milli or mega? refused */
     default:            return 0;
     }
 }
@@ -112,15 +130,24 @@ gs_status_t gs_parse_resistance(const char *s, uint64_t *milliohm)
         return GS_ERR_SYNTAX;
     uint64_t ip = 0, fnum = 0, fden = 1, scale = 1000u; /* default unit: ohm */
     const char *p = s;
-    unsigned digits = 0;
+    unsigned digits = 0, zeros = 0;
     bool dot = false, letter = false, any = false;
     for (; *p; p++) {
         uint64_t sc;
         if (gs_is_digit(*p)) {
             any = true;
+            bool frac = dot || letter;
+            if (!frac && ip == 0 && *p == '0')
+                continue; /* leading zeros cost nothing, as in gs_parse_decimal */
+            if (frac && *p == '0') {
+                zeros++; /* nor do trailing fraction zeros */
+                continue;
+            }
+            if (!flush_zeros(&zeros, &digits, &fnum, &fden))
+                return GS_ERR_RANGE;
             if (++digits > GS_DEC_MAX_DIGITS)
                 return GS_ERR_RANGE;
-            if (dot || letter) {
+            if (frac) {
                 fnum = fnum * 10 + (uint64_t)(*p - '0');
                 fden *= 10;
             } else {

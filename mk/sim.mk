@@ -19,7 +19,9 @@
 # cosim --netlist FILE a yosys netlist (mk/synth.mk's post-synthesis checks).
 
 COSIM       := $(BUILD)/bin/cosim
-COSIM_DEPS  := sim/cosim.c sim/cosim_opts.c sim/cosim_opts.h $(MODEL_SRC) $(MODEL_HDR) \
+COSIM_DEPS  := sim/cosim.c sim/cosim_opts.c sim/cosim_opts.h sim/cosim_vectors.c \
+               sim/cosim_param.c sim/cosim_param.h \
+               $(MODEL_SRC) $(MODEL_HDR) \
                $(CLI_SRC) $(CLI_HDR)
 COSIM_JOBS  ?= 2
 COSIM_LANES ?= 8
@@ -32,7 +34,7 @@ cosim: $(COSIM)
 $(COSIM): $(COSIM_DEPS) | deps-core
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) -Icmodel -Itools -Isim -DCOSIM_SRCDIR='"$(CURDIR)"' \
-	  -DCOSIM_BUILDDIR='"$(abspath $(BUILD))"' sim/cosim.c sim/cosim_opts.c \
+	  -DCOSIM_BUILDDIR='"$(abspath $(BUILD))"' sim/cosim.c sim/cosim_opts.c sim/cosim_vectors.c sim/cosim_param.c \
 	  $(MODEL_SRC) $(CLI_SRC) -lm -o $@
 
 # The main job: the default profile, full rate and under stalls.
@@ -47,7 +49,8 @@ cosim-test: cosim-stimulus cosim-configs cosim-cli cosim-faults
 
 # The stimulus code alone (no Verilator model), under ASan/UBSan.
 STIM_TEST_SRC := sim/test_stimulus.c sim/config.c sim/stimulus.c sim/stim_random.c \
-                 sim/stim_corners.c sim/cosim_opts.c $(MODEL_SRC) $(CLI_SRC)
+                 sim/stim_corners.c sim/cosim_opts.c sim/cosim_vectors.c sim/cosim_param.c \
+                 $(MODEL_SRC) $(CLI_SRC)
 $(BUILD)/sim/test_stimulus: $(STIM_TEST_SRC) sim/run.h sim/cosim_opts.h $(MODEL_HDR) $(CLI_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O1 -g $(SAN) -Icmodel -Itools -Isim $(STIM_TEST_SRC) -lm -o $@

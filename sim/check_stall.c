@@ -49,7 +49,8 @@ static COLD int stall_bad(run_t *u, uint64_t cyc, uint64_t l, uint32_t held, uin
 /* The handshake state of one lane. Lane l carries samples l, l + N, l + 2N, ... */
 typedef struct {
     uint64_t nin, nout, n;        /* the lane's samples taken, out, in all */
-    uint64_t rng, held_val, hold_run, last_prog;
+    uint64_t rng, held_val, hold_run;
+    uint64_t dut_wait;            /* cycles since progress in which the DUT held back */
     uint32_t sv, mr, bp_burst, gap_burst, held;
 } lane_t;
 
@@ -91,7 +92,6 @@ ALWAYS_INLINE void loop(run_t *u, dut_t *d, uint64_t *cycp, const int exact, con
         *a = (lane_t){ 0 };
         a->n = n > l ? (n - l + N - 1) / N : 0;
         a->mr = 1;
-        a->last_prog = cyc;
         /* lane 0 draws the handshakes of a one-lane run */
         a->rng = 0x9e3779b97f4a7c15ull ^ (o->seed * 0xbf58476d1ce4e5b9ull) ^
                  ((uint64_t)t->job << 32) ^ (l * 0xd1b54a32d192ed03ull);
@@ -185,7 +185,6 @@ ALWAYS_INLINE void loop(run_t *u, dut_t *d, uint64_t *cycp, const int exact, con
                 r->got[so] = got;
             a->nout += pop;
             nout_all += pop;
-            a->last_prog = pop ? cyc : a->last_prog;
             a->held = mv & (a->mr ^ 1);
             a->held_val = got;
             c_out_hold += a->held;
@@ -203,8 +202,13 @@ ALWAYS_INLINE void loop(run_t *u, dut_t *d, uint64_t *cycp, const int exact, con
                 quit = 1;
                 break;
             }
+            /* the deadlock timeout counts only cycles where the DUT held back while
+             * the testbench did not: m_ready high, and a sample offered but
+             * refused or a result overdue. Gaps and backpressure of the testbench
+             * never count, whatever --stall P (issue 10, defect 5). */
+            uint32_t blame = a->mr & ((a->sv & (sr ^ 1)) | (have & (mv ^ 1) & (cyc > due)));
+            a->dut_wait = (pop | take) ? 0 : a->dut_wait + blame;
             a->sv &= take ^ 1;
-            a->last_prog = take ? cyc : a->last_prog;
             uint64_t nx = a->nin * N + l, ol = a->nout * N + l;
             hi = nx > hi ? nx : hi;
             lo = ol < lo ? ol : lo;
@@ -232,12 +236,13 @@ ALWAYS_INLINE void loop(run_t *u, dut_t *d, uint64_t *cycp, const int exact, con
         }
         for (uint64_t l = 0; l < N && !drain; l++) {
             lane_t *a = &ln[l];
-            if (UNLIKELY(cyc - a->last_prog > timeout) && a->nout < a->n) {
+            if (UNLIKELY(a->dut_wait > timeout) && a->nout < a->n) {
                 if (u->sl->report) {
-                    char what[176];
+                    char what[224];
                     snprintf(what, sizeof what,
-                             "TIMEOUT%s: no sample taken and no result out for %" PRIu64
-                             " cycles, %" PRIu64 " outstanding (deadlock or lost sample)",
+                             "TIMEOUT%s: the DUT held back for %" PRIu64 " cycles (m_ready "
+                             "high) with no sample taken and no result out, %" PRIu64
+                             " outstanding (deadlock or lost sample)",
                              lane_name(u, l), timeout, a->nin - a->nout);
                     err_proto(u, cyc, what, a->nout * N + l, a->nin != a->nout);
                 } else {

@@ -173,13 +173,14 @@ int main(int argc, char **argv)
     argc = m;
     argv[argc] = NULL;
     cosim_opts_t o;
+    unsetenv(COSIM_VECTORS_ENV); /* only this driver sets them, for its simulator */
+    unsetenv("COSIM_RAND_RESET");
     int r = cosim_opts_parse(&o, argc, argv);
     if (r != 0)
         return r > 0 ? 0 : 2;
     /* bad vectors are reported before any build */
     if (cosim_opts_load(&o) < 0)
         return 2;
-    free(o.vec);
 
     const gs_config_t *c = &o.cli.cfg;
     const char *variant = "fast";
@@ -223,6 +224,18 @@ int main(int argc, char **argv)
         snprintf(key, sizeof key, "rtl-%s-%s-%s-%s", fmts, gs_round_name(c->round),
                  gs_overflow_name(c->overflow), kvar);
     }
+    /* extra parameters (checked against the RTL's own) and random reset values
+     * make other builds: they are part of the key */
+    if (cosim_param_check(&o.params, alt ? netabs : COSIM_SRCDIR "/rtl/gain_stage.v") < 0)
+        return 2;
+    char plist[COSIM_PARAM_MAX * 48], a_xp[COSIM_PARAM_MAX * 48 + 16];
+    cosim_param_list(&o.params, "-", plist, sizeof plist);
+    for (char *p = plist; *p; p++)
+        *p = *p == '=' ? '_' : *p;
+    size_t kl = strlen(key);
+    snprintf(key + kl, sizeof key - kl, "%s%s", plist, o.rand_reset ? "-xrand" : "");
+    cosim_param_list(&o.params, " ", plist, sizeof plist);
+    snprintf(a_xp, sizeof a_xp, "XPARAMS=%s", plist);
     char dir[PATH_MAX + 640], lock[PATH_MAX + 660], bin[PATH_MAX + 700], log[PATH_MAX + 700];
     snprintf(dir, sizeof dir, "%s/cosim/%s", COSIM_BUILDDIR, key);
     snprintf(lock, sizeof lock, "%s/cosim/%s.lock", COSIM_BUILDDIR, key);
@@ -258,6 +271,10 @@ int main(int argc, char **argv)
     mk[n++] = a_var;
     mk[n++] = a_net;
     mk[n++] = a_lanes;
+    if (o.params.n)
+        mk[n++] = a_xp;
+    if (o.rand_reset)
+        mk[n++] = "XRAND=1";
     for (int k = 0; k < 8; k++) {
         snprintf(a_p[k], sizeof a_p[k], "%s=%d", names[k], vals[k]);
         mk[n++] = a_p[k];
@@ -314,6 +331,15 @@ int main(int argc, char **argv)
         printf("%s\n", dir);
         return 0;
     }
+    /* the simulator gets the vectors read here: stdin, pipes, FIFOs are read once */
+    if (cosim_opts_handoff(&o) < 0)
+        return 2;
+    if (o.rand_reset) { /* read by dut_new() (sim/dut_vl.cpp) */
+        char seed[16];
+        snprintf(seed, sizeof seed, "%u", (unsigned)o.rand_reset);
+        setenv("COSIM_RAND_RESET", seed, 1);
+    }
+    free(o.vec);
     argv[0] = bin;
     execv(bin, argv);
     fprintf(stderr, "cosim: cannot run %s: %s\n", bin, strerror(errno));

@@ -34,8 +34,17 @@ PDEFS   := $(foreach p,$(PARAM_NAMES) LANES,-DP_$(p)=$($(p)))
 
 VL      := $(OUT)/vl
 VLROOT  := $(shell $(VERILATOR) --getenv VERILATOR_ROOT)
-VFLAGS  := --cc -O3 --x-assign fast --x-initial fast --no-timing \
-           --top-module cosim_top -Mdir $(VL) $(GPARAMS)
+# XRAND=1 (cosim --rand-reset): X values become random at run time, no hidden
+# dependence on the fast defaults' zeros. XPARAMS="NAME=VALUE ..." (cosim --param):
+# extra parameters of gain_stage, through cosim_top's COSIM_XPARAMS.
+XRAND   ?=
+XPARAMS ?=
+XMODE   := $(if $(XRAND),unique,fast)
+comma   := ,
+XPDEF   := $(foreach p,$(XPARAMS),$(comma).$(firstword $(subst =, ,$(p)))($(lastword $(subst =, ,$(p)))))
+VFLAGS  := --cc -O3 --x-assign $(XMODE) --x-initial $(XMODE) --no-timing \
+           --top-module cosim_top -Mdir $(VL) $(GPARAMS) \
+           $(if $(XPARAMS),'-DCOSIM_XPARAMS=$(XPDEF)')
 
 ifeq ($(NETLIST),)
   DUT_SRC := $(RTL)
@@ -69,11 +78,12 @@ else
 endif
 
 MODEL_SRC := $(wildcard cmodel/*.c)
-HDRS      := $(wildcard cmodel/*.h) tools/gs_cli.h tools/gs_vec.h $(wildcard sim/*.h)
+HDRS      := $(wildcard cmodel/*.h) tools/gs_cli.h tools/gs_vec.h tools/gs_text.h $(wildcard sim/*.h)
 # The harness, in the order a sample goes through it (sim/run.h lists them).
 HARNESS   := config stimulus stim_corners stim_random expected check_fast check_stall \
              errors slice coverage summary jobs dump trace gtkw harness
-C_SRC     := $(MODEL_SRC) tools/gs_cli.c tools/gs_vec.c sim/cosim_opts.c \
+C_SRC     := $(MODEL_SRC) tools/gs_cli.c tools/gs_vec.c tools/gs_text.c sim/cosim_opts.c \
+             sim/cosim_vectors.c sim/cosim_param.c \
              $(patsubst %,sim/%.c,$(HARNESS)) sim/sim_main.c
 C_OBJ     := $(patsubst %.c,$(COMMON)/c/%.o,$(notdir $(C_SRC)))
 # -march=native: the model is built and run on the same machine.

@@ -1,4 +1,5 @@
-/* cosim_opts.c - command line of cosim (see cosim_opts.h). */
+/* cosim_opts.c - command line of cosim (see cosim_opts.h; the vectors are
+ * cosim_vectors.c's). */
 #include "cosim_opts.h"
 
 #include <errno.h>
@@ -7,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gs_vec.h"
+#include "gs_text.h"
+
 
 const char cosim_usage[] =
     "usage: cosim [OPTIONS]\n"
@@ -31,11 +33,14 @@ const char cosim_usage[] =
     "  --backpressure P     only m_ready low\n"
     "checks:\n"
     "  --max-errors N       stop after N mismatches (default 10)\n"
-    "  --timeout N          deadlock limit: cycles without progress (default 10000)\n"
+    "  --timeout N          deadlock limit: cycles in which the DUT holds back (m_ready\n"
+    "                       high, a sample refused or a result overdue) with no progress\n"
+    "                       (default 10000)\n"
     "  --latency N          expected LATENCY (default: the RTL's localparam; a netlist's\n"
     "                       is measured unless given)\n"
     "outputs:\n"
-    "  --dump FILE          the DUT's outputs, gsref's output format (\"y ovf\"), input order\n"
+    "  --dump FILE          the DUT's outputs, gsref's output format (\"y ovf\"), input order;\n"
+    "                       '-' is standard output (cosim's own lines then go to stderr)\n"
     "  --trace FILE         waveform, FST (.fst) or VCD (.vcd): the cycles around the first\n"
     "                       mismatch (or the first ones if none)\n"
     "  --trace-all          with --trace: every cycle\n"
@@ -46,6 +51,12 @@ const char cosim_usage[] =
     "                       instead of rtl/gain_stage.v; the configuration options must\n"
     "                       describe what it was synthesized for\n"
     "  --rtl FILE           another gain_stage RTL file instead of rtl/gain_stage.v\n"
+    "  --param NAME=VALUE   an extra parameter of gain_stage (checked against the RTL's;\n"
+    "                       the configuration's own come from --in .. --overflow)\n"
+    "  --use-dsp 0|1        = --param USE_DSP=0|1: 0 is the LUT multiplier (iCE40 HX8K)\n"
+    "  --rand-reset SEED    registers start from random values (Verilator +verilator+rand+\n"
+    "                       reset+2, seed SEED >= 1; a model built with --x-assign unique\n"
+    "                       --x-initial unique) instead of the fast defaults\n"
     "  --jobs N             worker processes (the stimulus is split in N slices)\n"
     "  --lanes N            gain_stage instances in one model (1, 2, 4, 8, 16): sample j in\n"
     "                       lane j mod N, each lane with its own handshakes\n"
@@ -58,50 +69,34 @@ const char cosim_usage[] =
 
 static int bad(const char *opt, const char *val, const char *why)
 {
+    char q[GS_QUOTE_MAX];
     if (val)
-        fprintf(stderr, "cosim: %s '%s': %s\n", opt, val, why);
+        fprintf(stderr, "cosim: %s '%s': %s\n", opt, gs_quote(val, q), why);
     else
         fprintf(stderr, "cosim: %s: %s\n", opt, why);
     return -1;
 }
 
-/* Unsigned count with an optional k/M/G suffix (powers of ten). */
+/* Unsigned count (gs_text.h numbers) with an optional k/M/G suffix (powers of ten). */
 static int parse_count(const char *s, uint64_t *v)
 {
-    uint64_t n = 0;
-    const char *p = s;
-    if (*p < '0' || *p > '9')
-        return -1;
-    for (; *p >= '0' && *p <= '9'; p++) {
-        unsigned d = (unsigned)(*p - '0');
-        if (n > (UINT64_MAX - d) / 10)
-            return -1;
-        n = n * 10 + d;
-    }
+    size_t n = strlen(s);
     uint64_t mul = 1;
-    if (*p == 'k' || *p == 'K')
-        mul = 1000, p++;
-    else if (*p == 'M')
-        mul = 1000000, p++;
-    else if (*p == 'G')
-        mul = 1000000000, p++;
-    if (*p != '\0' || (mul > 1 && n > UINT64_MAX / mul))
+    if (n > 1 && (s[n - 1] == 'k' || s[n - 1] == 'K' || s[n - 1] == 'M' || s[n - 1] == 'G')) {
+        mul = s[n - 1] == 'M' ? 1000000 : s[n - 1] == 'G' ? 1000000000 : 1000;
+        n--;
+    }
+    uint64_t x;
+    if (gs_num_parse(s, n, false, UINT64_MAX / mul, &x, NULL, NULL) != GS_NUM_OK)
         return -1;
-    *v = n * mul;
+    *v = x * mul;
     return 0;
 }
 
+/* An unsigned integer, decimal or 0x hex (never octal). */
 static int parse_code(const char *s, uint64_t *v)
 {
-    char *end;
-    if (*s < '0' || *s > '9')
-        return -1;
-    errno = 0;
-    unsigned long long n = strtoull(s, &end, 0);
-    if (errno || *end != '\0')
-        return -1;
-    *v = n;
-    return 0;
+    return gs_num_u64(s, UINT64_MAX, v) == GS_NUM_OK ? 0 : -1;
 }
 
 static int parse_prob(const char *opt, const char *s, double *p)
@@ -156,16 +151,18 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
             "--vectors", "--random", "--seed", "--gain-range", "--stall", "--gap",
             "--backpressure", "--max-errors", "--timeout", "--latency", "--dump",
             "--trace", "--trace-window", "--coverage", "--netlist", "--rtl", "--jobs",
-            "--lanes",
+            "--param", "--use-dsp", "--rand-reset", "--lanes",
         };
         size_t k, n = sizeof with_value / sizeof with_value[0];
         for (k = 0; k < n && strcmp(a, with_value[k]) != 0; k++)
             ;
         if (k == n) {
+            char q[GS_QUOTE_MAX];
             if (a[0] == '-')
-                fprintf(stderr, "cosim: unknown option '%s' (see --help)\n", a);
+                fprintf(stderr, "cosim: unknown option '%s' (see --help)\n", gs_quote(a, q));
             else
-                fprintf(stderr, "cosim: unexpected argument '%s' (vectors: --vectors FILE)\n", a);
+                fprintf(stderr, "cosim: unexpected argument '%s' (vectors: --vectors FILE)\n",
+                        gs_quote(a, q));
             return -1;
         }
         if (i + 1 >= argc)
@@ -220,6 +217,18 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
             o->netlist = v;
         } else if (!strcmp(a, "--rtl")) {
             o->rtl = v;
+        } else if (!strcmp(a, "--param")) {
+            if (cosim_param_add(&o->params, v) < 0)
+                return -1;
+        } else if (!strcmp(a, "--use-dsp")) {
+            if (strcmp(v, "0") && strcmp(v, "1"))
+                return bad(a, v, "not 0 (LUT multiplier) or 1 (a*b, DSP blocks)");
+            if (cosim_param_add(&o->params, !strcmp(v, "0") ? "USE_DSP=0" : "USE_DSP=1") < 0)
+                return -1;
+        } else if (!strcmp(a, "--rand-reset")) {
+            if (parse_code(v, &u) < 0 || u < 1 || u > INT32_MAX)
+                return bad(a, v, "not a seed (1..2147483647)");
+            o->rand_reset = (uint32_t)u;
         } else if (!strcmp(a, "--lanes")) {
             if (parse_count(v, &u) < 0 || u < 1 || u > COSIM_MAX_LANES || (u & (u - 1)))
                 return bad(a, v, "not a number of lanes (1, 2, 4, 8 or 16)");
@@ -234,14 +243,12 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
         return -1;
     const gs_config_t *c = &o->cli.cfg;
     if (gain_range) {
-        char *end;
-        errno = 0;
-        unsigned long long lo = strtoull(gain_range, &end, 0), hi;
-        if (errno || end == gain_range || *end != ':' || gain_range[0] == '-')
-            return bad("--gain-range", gain_range, "not LO:HI (gain codes, e.g. 0:32767)");
-        const char *h = end + 1;
-        hi = strtoull(h, &end, 0);
-        if (errno || end == h || *end != '\0' || *h == '-')
+        const char *colon = strchr(gain_range, ':');
+        uint64_t lo, hi;
+        if (!colon ||
+            gs_num_parse(gain_range, (size_t)(colon - gain_range), false, UINT64_MAX, &lo,
+                         NULL, NULL) != GS_NUM_OK ||
+            gs_num_u64(colon + 1, UINT64_MAX, &hi) != GS_NUM_OK)
             return bad("--gain-range", gain_range, "not LO:HI (gain codes, e.g. 0:32767)");
         if (lo > hi || !gs_code_fits_gain(c, hi))
             return bad("--gain-range", gain_range,
@@ -268,6 +275,8 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
     }
     if (o->rtl && o->netlist)
         return bad("--rtl", o->rtl, "cannot be combined with --netlist");
+    if (o->params.n && o->netlist)
+        return bad("--param", o->params.p[0].name, "a netlist has no parameters (--netlist)");
     if (o->trace_all && !o->trace)
         return bad("--trace-all", NULL, "needs --trace FILE");
     if (o->trace && o->jobs > 1)
@@ -277,63 +286,4 @@ int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv)
     if (o->trace && o->coverage)
         return bad("--trace", o->trace, "cannot be combined with --coverage");
     return 0;
-}
-
-int cosim_opts_load(cosim_opts_t *o)
-{
-    if (!o->vectors)
-        return 0;
-    gs_vec_t vec;
-    if (gs_vec_open(&vec, o->vectors) < 0) {
-        fprintf(stderr, "cosim: %s\n", vec.err);
-        return -1;
-    }
-    size_t cap = 4096, n = 0;
-    int32_t *v = malloc(cap * sizeof *v);
-    int r = 0;
-    while (v && (r = gs_vec_next(&vec, &o->cli.cfg, &v[n])) == 1) {
-        if (++n == cap) {
-            int32_t *nv = realloc(v, 2 * cap * sizeof *v);
-            if (!nv) {
-                free(v);
-                v = NULL;
-                break;
-            }
-            v = nv;
-            cap *= 2;
-        }
-    }
-    if (!v) {
-        gs_vec_close(&vec);
-        fprintf(stderr, "cosim: %s: out of memory\n", o->vectors);
-        return -1;
-    }
-    if (r < 0) {
-        fprintf(stderr, "cosim: %s\n", vec.err);
-        gs_vec_close(&vec);
-        free(v);
-        return -1;
-    }
-    gs_vec_close(&vec);
-    if (n == 0) {
-        fprintf(stderr, "cosim: %s: no input codes in the file\n", o->vectors);
-        free(v);
-        return -1;
-    }
-    o->vec = v;
-    o->n_vec = n;
-    return 0;
-}
-
-uint64_t cosim_opts_total(const cosim_opts_t *o, size_t n_corners)
-{
-    uint64_t t = o->corners ? n_corners : 0;
-    t += o->n_vec;
-    if (o->random)
-        t += o->random_n;
-    if (o->exhaustive) {
-        uint64_t ng = o->all_gains ? (uint64_t)o->g_hi - o->g_lo + 1 : 1;
-        t += ng << o->cli.cfg.in.w;
-    }
-    return t;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cosim_param.h"
 #include "gs_cli.h"
 
 typedef struct {
@@ -39,6 +40,9 @@ typedef struct {
     /* DUT */
     const char *netlist;
     const char *rtl;           /* --rtl FILE instead of rtl/gain_stage.v */
+    cosim_params_t params;     /* --param NAME=VALUE, --use-dsp 0|1 */
+    uint32_t rand_reset;       /* --rand-reset SEED: Verilator's random reset values
+                                  (+verilator+rand+reset+2, seed SEED); 0 off */
     /* run */
     int jobs;
     int lanes;                 /* --lanes N: DUT instances in one model */
@@ -57,10 +61,24 @@ extern const char cosim_usage[];
 /* 0: parsed; 1: --help printed (exit 0); -1: error printed (exit 2). */
 int cosim_opts_parse(cosim_opts_t *o, int argc, char **argv);
 
-/* Read the --vectors file into memory: 0, or -1 after printing FILE:LINE: reason. */
+/* Read the --vectors file into memory (or the driver's handoff of it), and check
+ * that the stimulus is at most COSIM_MAX_SAMPLES: 0, or -1 after printing
+ * FILE:LINE: reason. */
 int cosim_opts_load(cosim_opts_t *o);
 
-/* Total number of samples of the stimulus. */
+/* Driver: hand the loaded vectors to the simulator it is about to exec (an
+ * inherited memfd named in the environment): 0, or -1 after an error. */
+int cosim_opts_handoff(const cosim_opts_t *o);
+
+/* The driver hands the vectors it read and checked to the simulator through
+ * this file descriptor ("FD:COUNT", COUNT int32 codes), so that stdin, a pipe or
+ * a FIFO is read once, and a file changed in between cannot differ. The driver
+ * clears it from its own environment first. */
+#define COSIM_VECTORS_ENV "COSIM_VECTORS_FD"
+
+#define COSIM_MAX_SAMPLES ((uint64_t)1 << 50)
+
+/* Total number of samples of the stimulus (saturating). */
 uint64_t cosim_opts_total(const cosim_opts_t *o, size_t n_corners);
 
 #endif

@@ -13,6 +13,11 @@
 // rate exp_valid marks the cycle the result is due; under stalls, that one is
 // outstanding.
 
+// COSIM_XPARAMS: cosim --param NAME=VALUE, as ",.NAME(VALUE)..." (or nothing).
+`ifndef COSIM_XPARAMS
+`define COSIM_XPARAMS
+`endif
+
 module cosim_top #(
   parameter integer IN_W     = 16,
   parameter integer IN_F     = 15,
@@ -59,6 +64,7 @@ module cosim_top #(
         .OUT_F   (OUT_F),
         .ROUND   (ROUND),
         .OVERFLOW(OVERFLOW)
+        `COSIM_XPARAMS
       ) u_dut (
 `endif
         .clk    (clk),

@@ -4,7 +4,9 @@
 #include "dut.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <string>
 
 #include "Vcosim_top.h"
 #include "verilated.h"
@@ -105,6 +107,13 @@ extern "C" dut_t *dut_new(void)
     dut_t *d = new dut;
     d->ctx = new VerilatedContext;
     d->ctx->commandArgs(0, (const char **)nullptr);
+    /* cosim --rand-reset SEED: every register starts from a random value (the
+     * model is built with --x-assign unique --x-initial unique) */
+    if (const char *seed = getenv("COSIM_RAND_RESET")) {
+        std::string s = std::string("+verilator+seed+") + seed;
+        const char *args[] = { "cosim-sim", "+verilator+rand+reset+2", s.c_str() };
+        d->ctx->commandArgs(3, args);
+    }
 #if VM_TRACE
     d->ctx->traceEverOn(true);
     d->tfp = nullptr;

@@ -29,6 +29,7 @@
  */
 #include "harness.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +57,7 @@ int cosim_run(cosim_opts_t *o)
         return 2;
     double wall = now_s() - w0;
     if (dump && fclose(dump) != 0) {
-        fprintf(stderr, "cosim: --dump %s: write error\n", o->dump);
+        fprintf(stderr, "cosim: --dump %s: write error: %s\n", o->dump, strerror(errno));
         return 2;
     }
     if (!o->quiet)
@@ -65,5 +66,11 @@ int cosim_run(cosim_opts_t *o)
     free(t.cg);
     free(o->vec);
     o->vec = NULL;
-    return verdict(o, &tot);
+    int v = verdict(o, &tot);
+    /* a verdict that could not be written is no verdict (issue 10, defect 10) */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "cosim: write error on standard output: %s\n", strerror(errno));
+        return 2;
+    }
+    return v;
 }

@@ -4,7 +4,9 @@
  * a pipe and are merged, the dump parts are appended in order.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,6 +18,17 @@ int run_jobs(ctx_t *t, FILE *dump, int jobs, stats_t *tot)
     const cosim_opts_t *o = t->o;
     pid_t pid[64];
     int fd[64];
+    FILE *part[64] = { NULL };
+    /* the parts: anonymous files made here, so that a failure has a reason
+     * and nothing is created beside the dump (issue 10, defect 9) */
+    for (int j = 0; dump && j < jobs; j++)
+        if (!(part[j] = tmpfile())) {
+            fprintf(stderr, "cosim: --dump %s: cannot make a temporary file for job %d: %s\n",
+                    o->dump, j, strerror(errno));
+            while (j-- > 0)
+                fclose(part[j]);
+            return 2;
+        }
     fflush(stdout);
     fflush(stderr);
     for (int j = 0; j < jobs; j++) {
@@ -24,8 +37,10 @@ int run_jobs(ctx_t *t, FILE *dump, int jobs, stats_t *tot)
             perror("cosim: pipe");
             return 2;
         }
-        uint64_t lo = t->total * (uint64_t)j / (uint64_t)jobs;
-        uint64_t hi = t->total * (uint64_t)(j + 1) / (uint64_t)jobs;
+        /* slice bounds without a product that could wrap */
+        uint64_t q = t->total / (uint64_t)jobs, rem = t->total % (uint64_t)jobs;
+        uint64_t lo = q * (uint64_t)j + ((uint64_t)j < rem ? (uint64_t)j : rem);
+        uint64_t hi = lo + q + ((uint64_t)j < rem);
         pid[j] = fork();
         if (pid[j] < 0) {
             perror("cosim: fork");
@@ -34,22 +49,22 @@ int run_jobs(ctx_t *t, FILE *dump, int jobs, stats_t *tot)
         if (pid[j] == 0) {
             close(p[0]);
             t->job = j;
-            FILE *pd = NULL;
-            char part[4096];
-            if (dump) {
-                snprintf(part, sizeof part, "%s.part%d", o->dump, j);
-                pd = fopen(part, "w");
-                if (!pd)
-                    _exit(2);
+            FILE *pd = part[j];
+            if (pd)
                 setvbuf(pd, NULL, _IOFBF, 1 << 20);
-            }
             slice_t sl = { lo, hi - lo, 1, NULL, 0, 0, UINT64_MAX, pd };
             stats_t st;
             int rc = run_slice(t, &sl, &st);
-            if (pd && fclose(pd) != 0)
+            if (pd && (fflush(pd) != 0 || ferror(pd))) {
+                fprintf(stderr, "cosim: job %d: --dump %s: write error: %s\n", j, o->dump,
+                        strerror(errno));
                 rc = -1;
-            if (rc == 0 && write(p[1], &st, sizeof st) != (ssize_t)sizeof st)
+            }
+            if (rc == 0 && write(p[1], &st, sizeof st) != (ssize_t)sizeof st) {
+                fprintf(stderr, "cosim: job %d: cannot report to the parent: %s\n", j,
+                        strerror(errno));
                 rc = -1;
+            }
             fflush(stderr);
             _exit(rc == 0 ? 0 : 2);
         }
@@ -64,18 +79,19 @@ int run_jobs(ctx_t *t, FILE *dump, int jobs, stats_t *tot)
         int status = 0;
         waitpid(pid[j], &status, 0);
         if (nr != (ssize_t)sizeof st || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-            fprintf(stderr, "cosim: job %d failed\n", j);
+            if (WIFSIGNALED(status))
+                fprintf(stderr, "cosim: job %d killed by signal %d\n", j, WTERMSIG(status));
+            else
+                fprintf(stderr, "cosim: job %d failed (exit %d; its reason is above)\n", j,
+                        WIFEXITED(status) ? WEXITSTATUS(status) : -1);
             fail = 1;
+            if (part[j])
+                fclose(part[j]);
             continue;
         }
         merge(tot, &st);
-        if (dump) {
-            char part[4096];
-            snprintf(part, sizeof part, "%s.part%d", o->dump, j);
-            if (dump_append(dump, part) < 0)
-                fail = 1;
-            remove(part);
-        }
+        if (part[j] && dump_append(dump, part[j], o->dump) < 0)
+            fail = 1;
     }
     return fail ? 2 : 0;
 }

@@ -170,6 +170,6 @@ int run_single(ctx_t *t, FILE *dump, stats_t *tot);
 /* dump.c */
 FILE *dump_open(const char *path);
 void dump_line(FILE *f, int64_t y, unsigned ovf);
-int dump_append(FILE *dst, const char *src);
+int dump_append(FILE *dst, FILE *src, const char *name);
 
 #endif

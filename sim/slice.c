@@ -4,6 +4,7 @@
  * then the full-rate or the handshake loop; and the progress line.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,12 +98,19 @@ int run_slice(const ctx_t *t, const slice_t *sl, stats_t *st)
     }
     run_t u = { t, sl, r, st, 0 };
     dut_t *d = dut_new();
-    if (sl->trace && dut_trace_open(d, sl->trace, sl->tr_from, sl->tr_to) < 0) {
-        fprintf(stderr, "cosim: %s: cannot write the waveform\n", sl->trace);
+    /* Verilator's writers give no reason: open the file once ourselves for it */
+    FILE *probe = sl->trace ? fopen(sl->trace, "w") : NULL;
+    if (sl->trace && (!probe || dut_trace_open(d, sl->trace, sl->tr_from, sl->tr_to) < 0)) {
+        fprintf(stderr, "cosim: --trace %s: cannot write the waveform: %s\n", sl->trace,
+                probe ? "the trace writer failed" : strerror(errno));
+        if (probe)
+            fclose(probe);
         dut_free(d);
         free(r);
         return -1;
     }
+    if (probe)
+        fclose(probe);
     uint64_t cyc = 0;
     int lat = dut_latency(d);
     const cosim_opts_t *o = t->o;

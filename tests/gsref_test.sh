@@ -129,7 +129,8 @@ vs_ref "--gain then --gain-fmt" "32 16 32 16 32 16 half-even sat 163840" "$W/r32
 vs_ref "--gain-code then --gain-fmt" "32 16 32 16 32 16 half-even sat 70000" "$W/r32.txt" \
   --gain-code 70000 --in s32.16 --gain-fmt u32.16 --out s32.16
 vs_ref "--gain u8.4 ties to even" "16 15 8 4 16 15 half-even sat 40" "$W/r16.txt" --gain-fmt u8.4 --gain 2.5
-vs_ref "--gain 0.03125 in u8.4: half-even(0.5) = 0" "16 15 8 4 16 15 half-even sat 0" "$W/r16.txt" --gain-fmt u8.4 --gain 0.03125
+# a non-zero ratio that codes to 0 is an error (SPEC section 5)
+expect_err "--gain 0.03125 in u8.4: half-even(0.5) = 0" "codes to 0" --gain-fmt u8.4 --gain 0.03125
 vs_ref "--gain 0.09375 in u8.4: half-even(1.5) = 2" "16 15 8 4 16 15 half-even sat 2" "$W/r16.txt" --gain-fmt u8.4 --gain 0.09375
 
 # ---- profiles: libfixmath is s32.16 x u32.16 -> s32.16, half-away, sat; later options override
@@ -142,8 +143,10 @@ vs_ref "--profile then --in" "16 15 32 16 32 16 half-away sat 65536" "$W/r16.txt
 vs_ref "--in then --profile" "32 16 32 16 32 16 half-away sat 65536" "$W/r32.txt" --in s16.15 --profile libfixmath
 vs_ref "libfixmath then default" "16 15 16 12 16 15 half-even sat 4096" "$W/r16.txt" --profile libfixmath --profile default
 vs_ref "--profile libfixmath --gain-code" "32 16 32 16 32 16 half-away sat 0x7FFFFFFF" "$W/r32.txt" --profile libfixmath --gain-code 0x7FFFFFFF
-vs_ref "--gain then --gain-code" "16 15 16 12 16 15 half-even sat 4096" "$W/r16.txt" --gain 2 --gain-code 4096
-vs_ref "--gain-code then --gain" "16 15 16 12 16 15 half-even sat 8192" "$W/r16.txt" --gain-code 100 --gain 2
+# one kind of gain per command line (SPEC section 5); repeating one is fine
+expect_err "--gain then --gain-code" "one way only" --gain 2 --gain-code 4096
+expect_err "--gain-code then --gain" "one way only" --gain-code 100 --gain 2
+vs_ref "--gain-code twice" "16 15 16 12 16 15 half-even sat 4096" "$W/r16.txt" --gain-code 100 --gain-code 4096
 
 # ---- the realized gain on stderr for a ratio, not for a raw code
 run_gsref --gain 4.7 </dev/null

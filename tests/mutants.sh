@@ -37,7 +37,7 @@ gain-ties-up@cmodel/gs_gain.c@s/if (rem > other || (rem == other && (q & 1)))/if
 gsref-exit-1@tools/gsref.c@s/status = 2;/status = 1;/@gsref exits 1, not 2, after a bad input line
 gsref-goes-on@tools/gsref.c@s/f < nfiles \&\& status == 0; f++/f < nfiles; f++/@gsref reads the next file after a bad line
 profile-ignored@tools/gs_cli.c@s/if (gs_config_profile(c, val) != GS_OK)/if (gs_config_profile(\&(gs_config_t){ .checked = false }, val) != GS_OK)/@--profile is checked but not applied
-hex-no-sign@tools/gs_vec.c@s/\*x = (int32_t)((int64_t)(v ^ sign) - (int64_t)sign);/*x = (int32_t)(v \& 0x7fffffff);/@hex input codes are not sign-extended
+hex-no-sign@tools/gs_vec.c@s/\*x = (int32_t)((int64_t)(mag ^ sign) - (int64_t)sign);/*x = (int32_t)(mag \& 0x7fffffff);/@hex input codes are not sign-extended
 LIST
 )
 
@@ -56,7 +56,7 @@ build_shared() {
 build_variant() {   # DIR: the model and CLI objects from DIR, then the binaries
   local d=$1 o=$ROOT/obj t f objs=()
   mkdir -p "$d/bin" "$d/obj"
-  for f in "$d"/cmodel/*.c "$d/tools/gs_cli.c" "$d/tools/gs_vec.c"; do
+  for f in "$d"/cmodel/*.c "$d/tools/gs_cli.c" "$d/tools/gs_vec.c" "$d/tools/gs_text.c"; do
     $CC $CFLAGS_T -I"$d/cmodel" -I"$d/tools" -c "$f" -o "$d/obj/$(basename "$f" .c).o" \
       2>>"$d/build.log" || return 1
     objs+=("$d/obj/$(basename "$f" .c).o")

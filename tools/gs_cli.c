@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gs_text.h"
+
 const char gs_cli_usage[] =
     "configuration (SPEC sections 2-6; later options override earlier ones):\n"
     "  --profile NAME       default | libfixmath\n"
@@ -26,13 +28,30 @@ void gs_cli_init(gs_cli_t *cli)
     cli->gain_src = GS_GAIN_DEFAULT;
 }
 
+/* Every message that echoes a value quotes it (escaped, cut short). */
 static int fail(const char *prog, const char *opt, const char *val, const char *why)
 {
+    char q[GS_QUOTE_MAX];
     if (val)
-        fprintf(stderr, "%s: %s '%s': %s\n", prog, opt, val, why);
+        fprintf(stderr, "%s: %s '%s': %s\n", prog, opt, gs_quote(val, q), why);
     else
         fprintf(stderr, "%s: %s: %s\n", prog, opt, why);
     return -1;
+}
+
+/* "s300.1" parses as a format but its numbers are out of range: say so, and
+ * keep the syntax message for text that is not sW.F at all. */
+static bool looks_like_fmt(const char *s)
+{
+    if (*s != 's' && *s != 'u')
+        return false;
+    const char *p = s + 1;
+    size_t a = strspn(p, "0123456789");
+    if (a == 0 || p[a] != '.')
+        return false;
+    p += a + 1;
+    size_t b = strspn(p, "0123456789");
+    return b > 0 && p[b] == '\0';
 }
 
 int gs_cli_option(gs_cli_t *cli, const char *prog, int argc, char **argv, int *i)
@@ -59,6 +78,9 @@ int gs_cli_option(gs_cli_t *cli, const char *prog, int argc, char **argv, int *i
     } else if (!strcmp(opt, "--in") || !strcmp(opt, "--gain-fmt") || !strcmp(opt, "--out")) {
         gs_fmt_t *f = !strcmp(opt, "--in") ? &c->in : !strcmp(opt, "--out") ? &c->out : &c->gain;
         st = gs_parse_fmt(val, f);
+        if (st != GS_OK && looks_like_fmt(val))
+            return fail(prog, opt, val, "width or fraction out of range (W 2..32, or 1..32 "
+                                        "for the gain; F 0..62)");
         if (st != GS_OK)
             return fail(prog, opt, val, "not a format sW.F or uW.F (e.g. s16.15, u16.12)");
     } else if (!strcmp(opt, "--round")) {
@@ -80,34 +102,10 @@ int gs_cli_option(gs_cli_t *cli, const char *prog, int argc, char **argv, int *i
         cli->gain_src = GS_GAIN_RES;
         cli->rin_arg = val;
     }
+    if (cli->gain_src != GS_GAIN_DEFAULT)
+        cli->gain_kinds |= 1u << cli->gain_src;
     c->checked = false;
     return 1;
-}
-
-/* A code in decimal or 0x hex, no sign, fitting 64 bits. */
-static int parse_code(const char *s, uint64_t *v)
-{
-    const char *p = s;
-    int base = 10;
-    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
-        base = 16;
-        p += 2;
-    }
-    if (*p == '\0')
-        return -1;
-    uint64_t n = 0;
-    for (; *p; p++) {
-        unsigned d;
-        if (*p >= '0' && *p <= '9') d = (unsigned)(*p - '0');
-        else if (base == 16 && *p >= 'a' && *p <= 'f') d = (unsigned)(*p - 'a' + 10);
-        else if (base == 16 && *p >= 'A' && *p <= 'F') d = (unsigned)(*p - 'A' + 10);
-        else return -1;
-        if (n > (UINT64_MAX - d) / (unsigned)base)
-            return -2;
-        n = n * (unsigned)base + d;
-    }
-    *v = n;
-    return 0;
 }
 
 static void fmt_str(const gs_fmt_t *f, char *buf, size_t len)
@@ -130,15 +128,29 @@ int gs_cli_finish(gs_cli_t *cli, const char *prog)
     }
     char gf[16];
     fmt_str(&c->gain, gf, sizeof gf);
+    /* SPEC section 5: one kind of gain per command line */
+    if (cli->gain_kinds & (cli->gain_kinds - 1)) {
+        static const char *const kind[] = { "", "--gain", "--gain-code", "--rf/--rin" };
+        char why[128];
+        int k1 = 1;
+        while (!(cli->gain_kinds & (1u << k1)))
+            k1++;
+        int k2 = k1 + 1;
+        while (!(cli->gain_kinds & (1u << k2)))
+            k2++;
+        snprintf(why, sizeof why, "%s and %s both given: give the gain one way only",
+                 kind[k1], kind[k2]);
+        return fail(prog, "gain", NULL, why);
+    }
     uint64_t num = 1, den = 1;
     switch (cli->gain_src) {
     case GS_GAIN_CODE: {
-        uint64_t v;
-        int r = parse_code(cli->gain_arg, &v);
-        if (r == -1)
+        uint64_t v = 0;
+        gs_num_t r = gs_num_u64(cli->gain_arg, UINT64_MAX, &v);
+        if (r == GS_NUM_SYNTAX)
             return fail(prog, "--gain-code", cli->gain_arg,
                         "not an unsigned decimal or 0x hex code");
-        if (r == -2 || !gs_code_fits_gain(c, v)) {
+        if (r == GS_NUM_RANGE || !gs_code_fits_gain(c, v)) {
             char why[64];
             snprintf(why, sizeof why, "does not fit the gain format %s", gf);
             return fail(prog, "--gain-code", cli->gain_arg, why);
@@ -186,6 +198,12 @@ int gs_cli_finish(gs_cli_t *cli, const char *prog)
                  cli->ratio_requested, gf);
         return fail(prog, cli->gain_src == GS_GAIN_RES ? "--rf/--rin" : "--gain",
                     cli->gain_src == GS_GAIN_DEFAULT ? "1" : NULL, why);
+    }
+    if (num != 0 && cli->gain_code == 0) { /* SPEC section 5 */
+        char why[128];
+        snprintf(why, sizeof why, "gain %.9g codes to 0 in the gain format %s (smallest "
+                 "non-zero gain: %.9g)", cli->ratio_requested, gf, ldexp(1.0, -(int)c->gain.f));
+        return fail(prog, cli->gain_src == GS_GAIN_RES ? "--rf/--rin" : "--gain", NULL, why);
     }
     return 0;
 }

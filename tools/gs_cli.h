@@ -5,6 +5,9 @@
  *   --profile NAME          (later options override earlier ones)
  *   --gain REAL | --gain-code N | --rf R --rin R
  *
+ * One kind of gain per command line (SPEC section 5): two kinds, or one
+ * resistor alone, is an error; repeating one option is not (the last counts).
+ * A non-zero ratio that codes to 0 is an error. Numbers: gs_text.h.
  * Options are applied in order; the gain request is kept as given and coded in
  * gs_cli_finish(), once the gain format is final. Errors are printed to stderr
  * as "PROG: reason" and reported by a non-zero return; callers exit with 2.
@@ -20,7 +23,8 @@ typedef enum { GS_GAIN_DEFAULT, GS_GAIN_REAL, GS_GAIN_CODE, GS_GAIN_RES } gs_gai
 typedef struct {
     gs_config_t cfg;          /* checked by gs_cli_finish() */
     uint32_t gain_code;       /* resolved by gs_cli_finish() */
-    gs_gain_src_t gain_src;
+    gs_gain_src_t gain_src;   /* the last gain option given */
+    unsigned gain_kinds;      /* 1 << gs_gain_src_t of every kind given (one allowed) */
     const char *gain_arg;     /* --gain / --gain-code text */
     const char *rf_arg, *rin_arg;
     double ratio_requested;   /* the real ratio asked for (REAL/RES/DEFAULT) */

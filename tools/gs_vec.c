@@ -1,91 +1,71 @@
 /* gs_vec.c - input-vector files: one code per line, errors as FILE:LINE: reason. */
+#define _POSIX_C_SOURCE 200809L /* getc_unlocked */
 #include "gs_vec.h"
 
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <string.h>
 
-#define GS_VEC_LINE_MAX 256
+#include "gs_text.h"
+
+void gs_vec_attach(gs_vec_t *vec, FILE *fp, const char *name)
+{
+    memset(vec, 0, sizeof *vec);
+    vec->fp = fp;
+    vec->name = name;
+}
 
 int gs_vec_open(gs_vec_t *vec, const char *path)
 {
-    memset(vec, 0, sizeof *vec);
     if (!strcmp(path, "-")) {
-        vec->fp = stdin;
-        vec->name = "<stdin>";
+        gs_vec_attach(vec, stdin, "<stdin>");
         return 0;
     }
-    vec->name = path;
-    vec->fp = fopen(path, "r");
+    gs_vec_attach(vec, fopen(path, "rb"), path);
     if (!vec->fp) {
         snprintf(vec->err, sizeof vec->err, "%s: cannot open: %s", path, strerror(errno));
+        vec->state = -1;
         return -1;
     }
+    vec->owned = 1;
     return 0;
 }
 
 void gs_vec_close(gs_vec_t *vec)
 {
-    if (vec->fp && vec->fp != stdin)
+    if (vec->fp && vec->owned)
         fclose(vec->fp);
     vec->fp = NULL;
 }
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
+static int is_blank(char c) { return c == ' ' || c == '\t'; }
 
 gs_status_t gs_vec_parse_code(const gs_config_t *cfg, const char *s, int32_t *x)
 {
-    while (is_space(*s))
+    while (is_blank(*s) || *s == '\r' || *s == '\n')
         s++;
-    const char *end = s + strlen(s);
-    while (end > s && is_space(end[-1]))
-        end--;
-    if (s == end)
-        return GS_ERR_SYNTAX;
+    size_t n = strlen(s);
+    while (n > 0 && (is_blank(s[n - 1]) || s[n - 1] == '\r' || s[n - 1] == '\n'))
+        n--;
+    uint64_t mag;
+    bool neg, hex;
     unsigned w = cfg->in.w;
-    if (end - s > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-        uint64_t v = 0;
-        for (const char *p = s + 2; p < end; p++) {
-            int d = hex_digit(*p);
-            if (d < 0)
-                return GS_ERR_SYNTAX;
-            if (v >> 60)
-                return GS_ERR_RANGE;
-            v = v << 4 | (uint64_t)d;
-        }
-        if (v >> w)
+    switch (gs_num_parse(s, n, true, UINT64_MAX, &mag, &neg, &hex)) {
+    case GS_NUM_SYNTAX: return GS_ERR_SYNTAX;
+    case GS_NUM_RANGE: return GS_ERR_RANGE;
+    default: break;
+    }
+    if (hex) {
+        if (w < 64 && mag >> w)
             return GS_ERR_RANGE;
         /* two's complement of the input width */
         uint64_t sign = (uint64_t)1 << (w - 1);
-        *x = (int32_t)((int64_t)(v ^ sign) - (int64_t)sign);
+        *x = (int32_t)((int64_t)(mag ^ sign) - (int64_t)sign);
         return GS_OK;
     }
-    const char *p = s;
-    int neg = 0;
-    if (*p == '+' || *p == '-')
-        neg = *p++ == '-';
-    if (p == end)
-        return GS_ERR_SYNTAX;
-    uint64_t mag = 0;
-    int big = 0;
-    for (; p < end; p++) {
-        if (*p < '0' || *p > '9')
-            return GS_ERR_SYNTAX;
-        if (mag > ((uint64_t)1 << 40))
-            big = 1; /* far out of any legal range; keep scanning for syntax */
-        else
-            mag = mag * 10 + (uint64_t)(*p - '0');
-    }
-    if (big)
-        return GS_ERR_RANGE;
+    if (mag > ((uint64_t)1 << 40))
+        return GS_ERR_RANGE; /* far out of any legal range */
     int64_t v = neg ? -(int64_t)mag : (int64_t)mag;
     if (!gs_code_fits_in(cfg, v))
         return GS_ERR_RANGE;
@@ -93,53 +73,106 @@ gs_status_t gs_vec_parse_code(const gs_config_t *cfg, const char *s, int32_t *x)
     return GS_OK;
 }
 
+static int vec_fail(gs_vec_t *vec, const char *fmt_reason, const char *a, const char *b)
+{
+    char reason[384];
+    snprintf(reason, sizeof reason, fmt_reason, a, b);
+    snprintf(vec->err, sizeof vec->err, "%s:%lu: %s", vec->name, vec->line, reason);
+    vec->state = -1;
+    return -1;
+}
+
+/*
+ * Read one line into buf (at most GS_VEC_LINE_MAX bytes kept, unless it is a
+ * comment, which is read to its end and dropped). 1: a line (*len bytes, or
+ * *len = 0 for a blank or comment line); 0: end of file before any byte; -1:
+ * error (vec->err set).
+ */
+static int read_line(gs_vec_t *vec, char *buf, size_t *len)
+{
+    size_t n = 0;
+    int any = 0, comment = 0, blank = 1;
+    if (vec->line < ULONG_MAX)
+        vec->line++;
+    for (;;) {
+        int c = getc_unlocked(vec->fp);
+        if (c == EOF) {
+            if (ferror(vec->fp))
+                return vec_fail(vec, "read error: %s%s", strerror(errno), "");
+            if (!any) {
+                vec->line--;
+                return 0;
+            }
+            break; /* a last line without its LF */
+        }
+        any = 1;
+        if (c == '\n')
+            break;
+        if (c == '\r') {
+            int d = getc_unlocked(vec->fp);
+            if (d == '\n')
+                break;
+            return vec_fail(vec, "CR not followed by LF (CR-only line ends are not "
+                            "accepted: convert the file to LF or CR LF)%s%s", "", "");
+        }
+        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            char code[16];
+            snprintf(code, sizeof code, "0x%02x", (unsigned)c & 0xffu);
+            return vec_fail(vec, "control byte %s%s in the line (a binary file?)", code,
+                            c == 0 ? " (NUL)" : "");
+        }
+        if (comment)
+            continue;
+        if (blank && is_blank((char)c))
+            continue; /* leading blanks are not kept */
+        if (blank && c == '#') {
+            comment = 1;
+            continue;
+        }
+        blank = 0;
+        if (n == GS_VEC_LINE_MAX) {
+            char shown[GS_QUOTE_MAX];
+            return vec_fail(vec, "line too long (over %s bytes): '%s'", "255",
+                            gs_quote_n(buf, n, shown));
+        }
+        buf[n++] = (char)c;
+    }
+    *len = comment ? 0 : n;
+    return 1;
+}
+
 int gs_vec_next(gs_vec_t *vec, const gs_config_t *cfg, int32_t *x)
 {
-    char buf[GS_VEC_LINE_MAX];
+    char buf[GS_VEC_LINE_MAX + 1];
+    if (vec->state)
+        return vec->state > 0 ? 0 : -1;
     for (;;) {
-        if (!fgets(buf, sizeof buf, vec->fp)) {
-            if (ferror(vec->fp)) {
-                snprintf(vec->err, sizeof vec->err, "%s:%lu: read error: %s", vec->name,
-                         vec->line + 1, strerror(errno));
-                return -1;
-            }
-            return 0;
+        size_t n;
+        int r = read_line(vec, buf, &n);
+        if (r <= 0) {
+            if (r == 0)
+                vec->state = 1;
+            return r;
         }
-        vec->line++;
-        size_t len = strlen(buf);
-        if (len == sizeof buf - 1 && buf[len - 1] != '\n' && !feof(vec->fp)) {
-            snprintf(vec->err, sizeof vec->err, "%s:%lu: line too long (over %d characters)",
-                     vec->name, vec->line, GS_VEC_LINE_MAX - 2);
-            return -1;
-        }
-        const char *p = buf;
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (*p == '#' || *p == '\n' || *p == '\r' || *p == '\0')
-            continue;
-        gs_status_t st = gs_vec_parse_code(cfg, buf, x);
+        while (n > 0 && is_blank(buf[n - 1]))
+            n--;
+        if (n == 0)
+            continue; /* blank or comment */
+        buf[n] = '\0';
+        gs_status_t st = strlen(buf) == n ? gs_vec_parse_code(cfg, buf, x) : GS_ERR_SYNTAX;
         if (st == GS_OK)
             return 1;
-        /* the offending text, without its line end, for the message */
-        char shown[64];
-        size_t n = strcspn(p, "\r\n");
-        if (n > sizeof shown - 4) {
-            memcpy(shown, p, sizeof shown - 4);
-            strcpy(shown + sizeof shown - 4, "...");
-        } else {
-            memcpy(shown, p, n);
-            shown[n] = '\0';
+        char shown[GS_QUOTE_MAX];
+        gs_quote_n(buf, n, shown);
+        if (st == GS_ERR_RANGE) {
+            char range[160];
+            int64_t lo = -((int64_t)1 << (cfg->in.w - 1)), hi = -lo - 1;
+            snprintf(range, sizeof range,
+                     "does not fit the input format s%u.%u (%" PRId64 "..%" PRId64
+                     ", or 0x hex of %u bits)", cfg->in.w, cfg->in.f, lo, hi, cfg->in.w);
+            return vec_fail(vec, "code '%s' %s", shown, range);
         }
-        int64_t lo = -((int64_t)1 << (cfg->in.w - 1)), hi = -lo - 1;
-        if (st == GS_ERR_RANGE)
-            snprintf(vec->err, sizeof vec->err,
-                     "%s:%lu: code '%s' does not fit the input format s%u.%u "
-                     "(%" PRId64 "..%" PRId64 ", or 0x hex of %u bits)",
-                     vec->name, vec->line, shown, cfg->in.w, cfg->in.f, lo, hi, cfg->in.w);
-        else
-            snprintf(vec->err, sizeof vec->err,
-                     "%s:%lu: malformed line '%s': expected one signed decimal or 0x hex code",
-                     vec->name, vec->line, shown);
-        return -1;
+        return vec_fail(vec, "malformed line '%s': %s", shown,
+                        "expected one signed decimal or 0x hex code");
     }
 }

@@ -16,11 +16,14 @@
  * must agree with the lines.
  *
  * Exit status: 0 all good; 1 a result differs from the host model; 2 a bad,
- * malformed or truncated capture (or usage). Messages are "FILE:LINE: reason".
+ * malformed or truncated capture (a lost, duplicated or garbled line, a run of
+ * no samples, a repeated key), a usage error or a write error on stdout.
+ * Messages are "FILE:LINE: reason"; the text they echo is quoted (gs_text.h).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -29,6 +32,8 @@
 
 #include "gainstage.h"
 #include "gs_crc16.h"
+#include "soc.h" /* GS_ST_ERR_*: the status bits the END line reports */
+#include "gs_text.h"
 
 static const char *prog = "gscompare";
 static unsigned long max_report = 20;
@@ -50,6 +55,13 @@ typedef struct {
     unsigned long runs, samples, sw_bad, hw_bad, errors, tally_bad;
 } totals_t;
 
+/* Counts saturate: they never wrap to a small number that looks good. */
+static unsigned long sat_add(unsigned long a, unsigned long b)
+{
+    return a > ULONG_MAX - b ? ULONG_MAX : a + b;
+}
+static void sat_inc(unsigned long *a) { *a = sat_add(*a, 1); }
+
 static void err(totals_t *t, const char *file, unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static void err(totals_t *t, const char *file, unsigned long line, const char *fmt, ...)
@@ -60,7 +72,7 @@ static void err(totals_t *t, const char *file, unsigned long line, const char *f
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
-    t->errors++;
+    sat_inc(&t->errors);
 }
 
 /* Strip and verify the "*XXXX" checksum. 0 ok, -1 with *why set. */
@@ -97,18 +109,29 @@ static int check_crc(char *s, const char **why)
     return 0;
 }
 
-/* Strict signed decimal. */
+/* Strict signed decimal (what the firmware prints): no '+', no hex. */
 static bool parse_i64(const char *s, int64_t *v)
 {
-    if (!*s || (*s != '-' && (*s < '0' || *s > '9')))
+    uint64_t mag;
+    bool neg, hex;
+    if (*s == '+' || gs_num_parse(s, strlen(s), true, (uint64_t)1 << 62, &mag, &neg, &hex) ||
+        hex)
         return false;
-    char *end;
-    errno = 0;
-    long long x = strtoll(s, &end, 10);
-    if (errno || *end)
-        return false;
-    *v = x;
+    *v = neg ? -(int64_t)mag : (int64_t)mag;
     return true;
+}
+
+/* A key given twice ("result=FAIL result=PASS") is refused, never "the last wins". */
+static bool repeated_key(char **tok, int i)
+{
+    const char *eq = strchr(tok[i], '=');
+    if (!eq)
+        return false;
+    size_t k = (size_t)(eq - tok[i]) + 1;
+    for (int j = 2; j < i; j++)
+        if (!strncmp(tok[j], tok[i], k))
+            return true;
+    return false;
 }
 
 /* Split on single spaces; returns the count (at most max). */
@@ -152,9 +175,18 @@ static int parse_header(run_t *r, char *text, totals_t *t, unsigned long ln)
 {
     char *tok[32];
     int n = split(text, tok, 32);
+    char q[GS_QUOTE_MAX];
+    if (n > 32) {
+        err(t, r->file, ln, "header: more than 32 fields");
+        return -1;
+    }
     const char *in = NULL, *gain = NULL, *out = NULL, *rnd = NULL, *ovm = NULL;
-    for (int i = 2; i < n && i < 32; i++) {
+    for (int i = 2; i < n; i++) {
         const char *v;
+        if (repeated_key(tok, i)) {
+            err(t, r->file, ln, "header: key of '%s' given twice", gs_quote(tok[i], q));
+            return -1;
+        }
         if ((v = kv_value(tok[i], "in"))) in = v;
         else if ((v = kv_value(tok[i], "gain"))) gain = v;
         else if ((v = kv_value(tok[i], "out"))) out = v;
@@ -166,7 +198,7 @@ static int parse_header(run_t *r, char *text, totals_t *t, unsigned long ln)
             return -1;
         }
         else if (!strchr(tok[i], '=')) {
-            err(t, r->file, ln, "header: '%s' is not key=value", tok[i]);
+            err(t, r->file, ln, "header: '%s' is not key=value", gs_quote(tok[i], q));
             return -1;
         }
     }
@@ -207,11 +239,12 @@ static void report_mismatch(run_t *r, unsigned long ln, const char *who, int64_t
 static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
 {
     char *tok[9 + 2 * MAX_EXTRA];
+    char q[GS_QUOTE_MAX];
     const int nf = 7 + 2 * (int)r->extra;
     int n = split(text, tok, 8 + 2 * MAX_EXTRA);
     if (n != nf + 1) {
         err(t, r->file, ln, "sample line needs %d fields after 'S', has %d", nf, n - 1);
-        r->n++;
+        sat_inc(&r->n);
         return -1;
     }
     int64_t v[7 + 2 * MAX_EXTRA];
@@ -219,13 +252,19 @@ static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
         "index", "x", "g", "sw_y", "sw_ovf", "hw_y", "hw_ovf", "y", "ovf", "y", "ovf", "y", "ovf"};
     for (int i = 0; i < nf; i++)
         if (!parse_i64(tok[i + 1], &v[i])) {
-            err(t, r->file, ln, "%s '%s' is not a decimal integer", names[i], tok[i + 1]);
-            r->n++;
+            err(t, r->file, ln, "%s '%s' is not a decimal integer", names[i],
+                gs_quote(tok[i + 1], q));
+            sat_inc(&r->n);
             return -1;
         }
     if (v[0] != (int64_t)r->n) {
-        err(t, r->file, ln, "sample index %" PRId64 ", expected %lu (a line lost?)", v[0],
-            r->n);
+        if (v[0] >= 0 && v[0] < (int64_t)r->n) {
+            err(t, r->file, ln, "sample index %" PRId64 " again, expected %lu (a duplicated "
+                "line?)", v[0], r->n);
+            return -1; /* no resynchronisation backwards */
+        }
+        err(t, r->file, ln, "sample index %" PRId64 ", expected %lu (%s lost?)", v[0], r->n,
+            v[0] == (int64_t)r->n + 1 ? "a line" : "lines");
         if (v[0] >= 0 && v[0] < (int64_t)1 << 40)
             r->n = (unsigned long)v[0] + 1; /* resynchronise */
         return -1;
@@ -233,12 +272,12 @@ static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
     const gs_config_t *c = &r->cfg;
     if (!gs_code_fits_in(c, v[1])) {
         err(t, r->file, ln, "x=%" PRId64 " does not fit the input format", v[1]);
-        r->n++;
+        sat_inc(&r->n);
         return -1;
     }
     if (v[2] < 0 || !gs_code_fits_gain(c, (uint64_t)v[2])) {
         err(t, r->file, ln, "g=%" PRId64 " does not fit the gain format", v[2]);
-        r->n++;
+        sat_inc(&r->n);
         return -1;
     }
     int64_t ymax = ((int64_t)1 << (c->out.w - 1)) - 1, ymin = -ymax - 1;
@@ -246,23 +285,23 @@ static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
         if (v[i] < ymin || v[i] > ymax) {
             err(t, r->file, ln, "%s=%" PRId64 " does not fit the output format", names[i],
                 v[i]);
-            r->n++;
+            sat_inc(&r->n);
             return -1;
         }
     for (int i = 4; i < nf; i += 2)
         if (v[i] != 0 && v[i] != 1) {
             err(t, r->file, ln, "%s=%" PRId64 " is not 0 or 1", names[i], v[i]);
-            r->n++;
+            sat_inc(&r->n);
             return -1;
         }
     bool ro;
     int32_t ry = gs_eval(c, (int32_t)v[1], (uint32_t)v[2], &ro);
     if (v[3] != ry || v[4] != ro) {
-        r->sw_bad++;
+        sat_inc(&r->sw_bad);
         report_mismatch(r, ln, "soft-core model (sw)", v[0], v[1], v[2], v[3], v[4], ry, ro);
     }
     if (v[5] != ry || v[6] != ro) {
-        r->hw_bad++;
+        sat_inc(&r->hw_bad);
         report_mismatch(r, ln, "RTL peripheral (hw)", v[0], v[1], v[2], v[5], v[6], ry, ro);
     }
     bool differ = v[3] != v[5] || v[4] != v[6];
@@ -271,16 +310,16 @@ static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
         if (y != ry || o != ro) {
             char who[40];
             snprintf(who, sizeof who, "RTL path %s", r->extra_name[k]);
-            r->hw_bad++;
+            sat_inc(&r->hw_bad);
             report_mismatch(r, ln, who, v[0], v[1], v[2], y, o, ry, ro);
         }
         differ |= y != v[3] || o != v[4];
     }
     if (differ)
-        r->hw_sw_diff++;
-    r->sw_ovf += (unsigned long)v[4];
-    r->hw_ovf += (unsigned long)v[6];
-    r->n++;
+        sat_inc(&r->hw_sw_diff);
+    r->sw_ovf = sat_add(r->sw_ovf, (unsigned long)v[4]);
+    r->hw_ovf = sat_add(r->hw_ovf, (unsigned long)v[6]);
+    sat_inc(&r->n);
     return 0;
 }
 
@@ -288,7 +327,12 @@ static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
 static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
 {
     char *tok[40];
+    char q[GS_QUOTE_MAX];
     int n = split(text, tok, 40);
+    if (n > 40) {
+        err(t, r->file, ln, "END: more than 40 fields");
+        return -1;
+    }
     struct { const char *key; unsigned long want; bool seen; } chk[] = {
         {"n", r->n, false},
         {"mismatch", r->hw_sw_diff, false},
@@ -297,13 +341,21 @@ static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
         {"hw_ovf_cnt", r->hw_ovf, false}, /* the peripheral's own counter */
         {"swx", 0, false},                /* gs_eval and the block API agreed */
     };
-    const char *result = NULL;
+    const char *result = NULL, *status = NULL;
     r->figures[0] = '\0';
     size_t fl = 0;
-    for (int i = 2; i < n && i < 40; i++) {
+    for (int i = 2; i < n; i++) {
         const char *v;
+        if (repeated_key(tok, i)) {
+            err(t, r->file, ln, "END: key of '%s' given twice", gs_quote(tok[i], q));
+            return -1;
+        }
         if ((v = kv_value(tok[i], "result"))) {
             result = v;
+            continue;
+        }
+        if ((v = kv_value(tok[i], "status"))) {
+            status = v;
             continue;
         }
         bool known = false;
@@ -312,15 +364,26 @@ static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
                 int64_t x;
                 known = chk[k].seen = true;
                 if (!parse_i64(v, &x) || x < 0) {
-                    err(t, r->file, ln, "END: %s=%s is not a count", chk[k].key, v);
+                    err(t, r->file, ln, "END: %s=%s is not a count", chk[k].key,
+                        gs_quote(v, q));
                     return -1;
                 }
-                /* A tally that disagrees with the lines is a wrong result (exit 1),
-                 * not a malformed capture. */
+                /* n= that disagrees with the lines: lines were lost or doubled on
+                 * the way (a bad capture, exit 2, wherever in the run it happened). */
+                if (k == 0 && (unsigned long)x != chk[k].want) {
+                    err(t, r->file, ln, "END says n=%s, the capture has %lu sample lines "
+                        "(line%s %s?)", v, chk[k].want,
+                        (unsigned long)x > chk[k].want + 1 || chk[k].want > (unsigned long)x + 1
+                            ? "s" : "",
+                        (unsigned long)x > chk[k].want ? "lost" : "duplicated");
+                    return -1;
+                }
+                /* Another tally that disagrees with the lines is a wrong result
+                 * (exit 1), not a malformed capture. */
                 if ((unsigned long)x != chk[k].want) {
                     fprintf(stderr, "%s:%lu: END says %s=%s, the lines say %lu\n", r->file,
                             ln, chk[k].key, v, chk[k].want);
-                    t->tally_bad++;
+                    sat_inc(&t->tally_bad);
                     return -1;
                 }
             }
@@ -337,9 +400,23 @@ static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
         err(t, r->file, ln, "END line needs result=PASS or result=FAIL");
         return -1;
     }
+    if (status) { /* the peripheral's STATUS: its sticky error bits fail the run */
+        uint64_t st;
+        if (gs_num_u64(status, UINT32_MAX, &st) != GS_NUM_OK || strncmp(status, "0x", 2)) {
+            err(t, r->file, ln, "END: status=%s is not 0x hex", gs_quote(status, q));
+            return -1;
+        }
+        if (st & (GS_ST_ERR_PUSH | GS_ST_ERR_POP)) {
+            fprintf(stderr, "%s:%lu: the peripheral reports status=%s (push/pop error bits)"
+                    "%s\n", r->file, ln, status,
+                    strcmp(result, "PASS") ? "" : " but the firmware says result=PASS");
+            sat_inc(&t->tally_bad);
+            return -1;
+        }
+    }
     if (strcmp(result, "PASS") != 0) {
         fprintf(stderr, "%s:%lu: the firmware reports result=FAIL\n", r->file, ln);
-        t->tally_bad++;
+        sat_inc(&t->tally_bad);
         return -1;
     }
     return 0;
@@ -357,14 +434,15 @@ static int read_capture(const char *path, totals_t *t)
     char *buf = NULL;
     size_t cap = 0;
     ssize_t len;
-    unsigned long ln = 0, runs_here = 0;
+    unsigned long ln = 0, runs_here = 0, errors_at_begin = 0;
+    char q[GS_QUOTE_MAX];
     bool in_run = false;
     run_t r;
     memset(&r, 0, sizeof r);
     r.file = name;
 
     while ((len = getline(&buf, &cap, fp)) >= 0) {
-        ln++;
+        sat_inc(&ln);
         while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
             buf[--len] = '\0';
         if ((size_t)len != strlen(buf)) {
@@ -374,7 +452,8 @@ static int read_capture(const char *path, totals_t *t)
             }
             continue;
         }
-        bool begin = strncmp(buf, "GS1 BEGIN", 9) == 0;
+        /* "GS1 BEGIN" then a field or the CRC: "GS1 BEGINNING" is noise */
+        bool begin = strncmp(buf, "GS1 BEGIN", 9) == 0 && (buf[9] == ' ' || buf[9] == '*');
         if (!in_run && !begin)
             continue; /* noise before a header or between runs */
         if (in_run && begin) {
@@ -384,17 +463,18 @@ static int read_capture(const char *path, totals_t *t)
         const char *why;
         char *text = buf;
         if (check_crc(text, &why) != 0) {
-            err(t, name, ln, "%s: '%.60s'", why, buf);
+            err(t, name, ln, "%s: '%s'", why, gs_quote(buf, q));
             if (begin)
                 in_run = false;
             else if (buf[0] == 'S' && buf[1] == ' ')
-                r.n++; /* count it, so that the next index does not cascade */
+                sat_inc(&r.n); /* count it, so that the next index does not cascade */
             continue;
         }
         if (begin) {
             memset(&r, 0, sizeof r);
             r.file = name;
             r.begin_line = ln;
+            errors_at_begin = t->errors;
             in_run = parse_header(&r, text, t, ln) == 0;
             if (in_run) {
                 runs_here++;
@@ -407,20 +487,25 @@ static int read_capture(const char *path, totals_t *t)
         } else if (strncmp(text, "GS1 END", 7) == 0 && (text[7] == ' ' || !text[7])) {
             int ok = parse_end(&r, text, t, ln);
             in_run = false;
-            t->samples += r.n;
-            t->sw_bad += r.sw_bad;
-            t->hw_bad += r.hw_bad;
-            if (!quiet || r.sw_bad || r.hw_bad || ok)
+            if (r.n == 0) /* a run that checked nothing proves nothing */
+                err(t, name, ln, "the run that began at line %lu has no samples",
+                    r.begin_line);
+            bool bad_lines = t->errors != errors_at_begin;
+            t->samples = sat_add(t->samples, r.n);
+            t->sw_bad = sat_add(t->sw_bad, r.sw_bad);
+            t->hw_bad = sat_add(t->hw_bad, r.hw_bad);
+            if (!quiet || r.sw_bad || r.hw_bad || ok || bad_lines)
                 printf("%s: run at line %lu (%s): %lu samples, %lu sw and %lu hw mismatches"
                        " against the host model, %lu overflows%s%s%s\n",
                        name, r.begin_line, r.desc, r.n, r.sw_bad, r.hw_bad, r.hw_ovf,
                        r.figures[0] ? "; " : "", r.figures,
-                       (r.sw_bad || r.hw_bad || ok) ? ": FAIL" : ": OK");
+                       bad_lines ? ": BAD CAPTURE" : (r.sw_bad || r.hw_bad || ok) ? ": FAIL"
+                                                                        : ": OK");
         } else if (strncmp(text, "GS1 ERROR", 9) == 0) {
-            err(t, name, ln, "the firmware reports: %s", text + 4);
+            err(t, name, ln, "the firmware reports: %s", gs_quote(text + 4, q));
             in_run = false;
         } else {
-            err(t, name, ln, "malformed line in a run: '%.60s'", text);
+            err(t, name, ln, "malformed line in a run: '%s'", gs_quote(text, q));
         }
     }
     bool rd_err = ferror(fp);
@@ -440,6 +525,16 @@ static int read_capture(const char *path, totals_t *t)
     return 0;
 }
 
+/* A verdict that could not be written is no verdict: exit 2. */
+static int finish_stdout(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "%s: write error on standard output: %s\n", prog, strerror(errno));
+        return 2;
+    }
+    return 0;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f,
@@ -452,6 +547,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
     int nfiles = 0;
+    char q[GS_QUOTE_MAX];
     char **files = calloc((size_t)argc, sizeof *files);
     if (!files) {
         fprintf(stderr, "%s: out of memory\n", prog);
@@ -461,19 +557,21 @@ int main(int argc, char **argv)
         if (!strcmp(argv[i], "--quiet")) {
             quiet = true;
         } else if (!strcmp(argv[i], "--max-report") && i + 1 < argc) {
-            char *end;
-            errno = 0;
-            max_report = strtoul(argv[++i], &end, 10);
-            if (errno || *end || argv[i][0] == '-') {
-                fprintf(stderr, "%s: bad --max-report '%s'\n", prog, argv[i]);
+            uint64_t v;
+            if (gs_num_u64(argv[++i], ULONG_MAX - 1, &v) != GS_NUM_OK) {
+                fprintf(stderr, "%s: bad --max-report '%s'\n", prog, gs_quote(argv[i], q));
+                free(files);
                 return 2;
             }
+            max_report = (unsigned long)v;
         } else if (!strcmp(argv[i], "--help")) {
             usage(stdout);
-            return 0;
+            free(files);
+            return finish_stdout();
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "%s: unknown option '%s'\n", prog, argv[i]);
+            fprintf(stderr, "%s: unknown option '%s'\n", prog, gs_quote(argv[i], q));
             usage(stderr);
+            free(files);
             return 2;
         } else {
             files[nfiles++] = argv[i];
@@ -481,6 +579,7 @@ int main(int argc, char **argv)
     }
     if (!nfiles) {
         usage(stderr);
+        free(files);
         return 2;
     }
     totals_t t = {0, 0, 0, 0, 0, 0};
@@ -490,7 +589,7 @@ int main(int argc, char **argv)
     printf("%s: %lu run(s), %lu samples, %lu sw / %lu hw mismatches, %lu capture errors: %s\n",
            prog, t.runs, t.samples, t.sw_bad, t.hw_bad, t.errors,
            t.errors ? "BAD CAPTURE" : (t.sw_bad || t.hw_bad || t.tally_bad) ? "MISMATCH" : "OK");
-    if (t.errors)
+    if (finish_stdout() != 0 || t.errors)
         return 2;
     return (t.sw_bad || t.hw_bad || t.tally_bad) ? 1 : 0;
 }

@@ -9,6 +9,7 @@
 
 #include "gainstage.h"
 #include "gs_cli.h"
+#include "gs_text.h"
 #include "gs_vec.h"
 
 static void usage(FILE *out)
@@ -43,7 +44,8 @@ int main(int argc, char **argv)
             return 0;
         }
         if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "%s: unknown option '%s' (see --help)\n", prog, argv[i]);
+            char q[GS_QUOTE_MAX];
+            fprintf(stderr, "%s: unknown option '%s' (see --help)\n", prog, gs_quote(argv[i], q));
             return 2;
         }
         if (nfiles == (int)(sizeof files / sizeof files[0])) {
