@@ -55,6 +55,19 @@ deps-py: ; @GS_VENV=$(GS_VENV) scripts/deps.sh py
 $(BUILD):
 	@mkdir -p $@
 
+# Products that several parts use as prerequisites. They are defined here, before
+# the fragments, because a prerequisite is expanded when its rule is read: a name
+# defined in a fragment that sorts later would be empty there.
+GSREF       := $(BUILD)/bin/gsref
+GSCOMPARE   := $(BUILD)/bin/gscompare
+COSIM       := $(BUILD)/bin/cosim
+LIB_VERSION := 0.1.0
+LIB_SOMAJOR := 0
+LIB_DIR     := $(BUILD)/lib
+LIB_HDR     := cmodel/gainstage.h lib/gs_model.h
+LIB_A       := $(LIB_DIR)/libgainstage.a
+LIB_SO      := $(LIB_DIR)/libgainstage.so.$(LIB_VERSION)
+
 include $(sort $(wildcard mk/*.mk))
 
 all: $(MAIN_TARGETS)

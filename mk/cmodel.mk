@@ -5,7 +5,6 @@ MODEL_SRC := $(wildcard cmodel/*.c)
 MODEL_HDR := $(wildcard cmodel/*.h)
 CLI_SRC   := tools/gs_cli.c tools/gs_vec.c tools/gs_text.c
 CLI_HDR   := tools/gs_cli.h tools/gs_vec.h tools/gs_text.h
-GSREF     := $(BUILD)/bin/gsref
 
 .PHONY: gsref check-rv32 demo bench-model
 

@@ -12,14 +12,8 @@
 # (a version script generated from them, so that an API change follows).
 
 PREFIX      ?= /usr/local
-LIB_VERSION := 0.1.0
-LIB_SOMAJOR := 0
-LIB_DIR     := $(BUILD)/lib
-LIB_HDR     := cmodel/gainstage.h lib/gs_model.h
 # gs_cli.c comes in through gs_cli_capture.c; the rest of the tools' shared code as is
 LIB_SRC     := $(MODEL_SRC) lib/gs_model.c lib/gs_cli_capture.c $(filter-out tools/gs_cli.c,$(CLI_SRC))
-LIB_A       := $(LIB_DIR)/libgainstage.a
-LIB_SO      := $(LIB_DIR)/libgainstage.so.$(LIB_VERSION)
 LIB_MAP     := $(LIB_DIR)/gainstage.map
 LIB_PC      := $(LIB_DIR)/gainstage.pc
 LIB_OBJ     := $(patsubst %.c,$(LIB_DIR)/obj/%.o,$(notdir $(LIB_SRC)))

@@ -18,7 +18,6 @@
 # cosim --rtl FILE runs another copy of the RTL (the planted-fault test uses it),
 # cosim --netlist FILE a yosys netlist (mk/synth.mk's post-synthesis checks).
 
-COSIM       := $(BUILD)/bin/cosim
 COSIM_DEPS  := sim/cosim.c sim/cosim_opts.c sim/cosim_opts.h sim/cosim_vectors.c \
                sim/cosim_param.c sim/cosim_param.h \
                $(MODEL_SRC) $(MODEL_HDR) \

@@ -17,7 +17,6 @@
 #   make fw-board            only the board firmware
 
 SOC       := $(BUILD)/soc
-GSCOMPARE := $(BUILD)/bin/gscompare
 BIN2HEX   := $(BUILD)/bin/bin2hex
 
 # ---- firmware ----
