@@ -15,17 +15,23 @@ TEST_CFLAGS := $(WARN) -O1 -g $(SAN) -D_POSIX_C_SOURCE=200809L -Icmodel -Itools 
 TEST_LIBS   := -lcmocka -llibfixmath -lm
 REF_SRC     := tests/ref_exact.c
 REF_HDR     := tests/ref_exact.h tests/test_util.h
-UNIT_NAMES  := test_ref test_config test_gain test_vec test_eval test_libfixmath
+UNIT_NAMES  := test_ref test_config test_gain test_vec test_eval test_stage test_libfixmath
 UNIT_BINS   := $(addprefix $(TEST_BUILD)/,$(UNIT_NAMES))
 REF_CLI     := $(TEST_BUILD)/ref_cli
 EXH_MODEL   := $(TEST_BUILD)/exhaustive_model
 
 .PHONY: test-unit test-unit-c test-gsref test-mutants exhaustive-model exhaustive-model-scalar
 
-$(TEST_BUILD)/test_%: tests/test_%.c $(REF_SRC) $(REF_HDR) $(MODEL_SRC) $(MODEL_HDR) \
-                      $(CLI_SRC) $(CLI_HDR) | deps-core
+# The model, the CLI code and the reference are compiled once for all the
+# cmocka binaries (under the sanitizers), not once per binary.
+TEST_OBJ := $(patsubst %.c,$(TEST_BUILD)/obj/%.o,$(MODEL_SRC) $(CLI_SRC) $(REF_SRC))
+$(TEST_BUILD)/obj/%.o: %.c $(MODEL_HDR) $(CLI_HDR) $(REF_HDR) | deps-core
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) $< $(REF_SRC) $(MODEL_SRC) $(CLI_SRC) $(TEST_LIBS) -o $@
+	$(CC) $(TEST_CFLAGS) -c $< -o $@
+
+$(TEST_BUILD)/test_%: tests/test_%.c $(TEST_OBJ) $(REF_HDR) $(MODEL_HDR) $(CLI_HDR) | deps-core
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) $< $(TEST_OBJ) $(TEST_LIBS) -o $@
 
 $(REF_CLI): tests/ref_cli.c $(REF_SRC) tests/ref_exact.h | deps-core
 	@mkdir -p $(@D)
