@@ -17,17 +17,12 @@
 
 #include "gainstage.h"
 #include "ref_exact.h"
+#include "splitmix.h"
 
 /* ---- reproducible random numbers (splitmix64) ---- */
 typedef struct { uint64_t s; } rng_t;
 
-static inline uint64_t rng_next(rng_t *r)
-{
-    uint64_t z = (r->s += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
+static inline uint64_t rng_next(rng_t *r) { return splitmix64(&r->s); }
 
 /* A uniform code of a signed w-bit format, sign-extended. */
 static inline int64_t rng_signed(rng_t *r, int w)
