@@ -179,6 +179,10 @@ bool gs_code_fits_gain(const gs_config_t *cfg, uint64_t g);
  */
 gs_status_t gs_stage_init(gs_stage_t *st, const gs_config_t *cfg);
 
+/* The stage gs_config_check prepared inside cfg (refused unless checked): the
+ * gs_stage_* functions on it without a second copy. */
+const gs_stage_t *gs_config_stage(const gs_config_t *cfg);
+
 /* True when st was made by gs_stage_init and accepted. */
 bool gs_stage_ok(const gs_stage_t *st);
 

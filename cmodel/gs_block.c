@@ -63,7 +63,7 @@ static inline int32_t gs_tie(const gs_stage_t *st, int32_t h)
         const int32_t *xp = x, *const x8 = x + (n & ~(size_t)7), *const xe = x + n; \
         int32_t *yp = y;                                                            \
         const uint32_t *gp = g;                                                     \
-        (void)g1; (void)g_mask; (void)x_sh; (void)gp;                               \
+        g1 &= g_mask; (void)x_sh; (void)gp;                                       \
         for (; xp != x8; xp += 8, yp += 8, gp += g ? 8 : 0) {                       \
             GS_ONE(KIND, REDX, G, 0);                                               \
             GS_ONE(KIND, REDX, G, 1);                                               \
@@ -171,23 +171,30 @@ static GS_NOINLINE size_t careful(const gs_stage_t *st, const int32_t *x, const 
     return novf;
 }
 
+/* Any stage without a fast loop for this call: refused, or careful. */
+static GS_NOINLINE size_t other(const gs_stage_t *st, const int32_t *x, const uint32_t *g,
+                                uint32_t g1, int32_t *y, uint32_t *bits, size_t n)
+{
+    if (st->magic != GS_STAGE_MAGIC_)
+        return refuse(y, bits, n);
+    return careful(st, x, g, g1, y, bits, n);
+}
+
 /* The dispatch, out of the loops: a tail call to the leaf on the fast path. */
 size_t gs_stage_block(const gs_stage_t *st, const int32_t *x, const uint32_t *g,
                       int32_t *y, uint32_t *ovf_bits, size_t n)
 {
-    if (st->magic != GS_STAGE_MAGIC_)
-        return refuse(y, ovf_bits, n);
-    if (GS_LIKELY(st->leaf_n < GS_LEAF_NONE))
-        return (&leaves[0][0][0])[st->leaf_n](st, x, g, 0, y, ovf_bits, n);
-    return careful(st, x, g, 0, y, ovf_bits, n);
+    unsigned k = st->leaf_n;
+    if (GS_LIKELY(st->magic == GS_STAGE_MAGIC_ && k < GS_LEAF_NONE))
+        return (&leaves[0][0][0])[k](st, x, g, 0, y, ovf_bits, n);
+    return other(st, x, g, 0, y, ovf_bits, n);
 }
 
 size_t gs_stage_block_gain(const gs_stage_t *st, const int32_t *x, uint32_t g,
                            int32_t *y, uint32_t *ovf_bits, size_t n)
 {
-    if (st->magic != GS_STAGE_MAGIC_)
-        return refuse(y, ovf_bits, n);
-    if (GS_LIKELY(st->leaf_1 < GS_LEAF_NONE))
-        return (&leaves[0][0][0])[st->leaf_1](st, x, NULL, g & st->g_mask, y, ovf_bits, n);
-    return careful(st, x, NULL, g, y, ovf_bits, n);
+    unsigned k = st->leaf_1;
+    if (GS_LIKELY(st->magic == GS_STAGE_MAGIC_ && k < GS_LEAF_NONE))
+        return (&leaves[0][0][0])[k](st, x, NULL, g, y, ovf_bits, n);
+    return other(st, x, NULL, g, y, ovf_bits, n);
 }

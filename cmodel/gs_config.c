@@ -56,6 +56,11 @@ gs_status_t gs_config_check(gs_config_t *cfg)
     return GS_OK;
 }
 
+const gs_stage_t *gs_config_stage(const gs_config_t *cfg)
+{
+    return &cfg->stage;
+}
+
 bool gs_code_fits_in(const gs_config_t *cfg, int64_t x)
 {
     if (!gs_stage_ok(&cfg->stage))

@@ -16,7 +16,9 @@
 #define GS_ALWAYS_INLINE static inline __attribute__((always_inline))
 #define GS_NOINLINE __attribute__((noinline))
 #define GS_LIKELY(c) __builtin_expect(!!(c), 1)
+#define GS_COLD __attribute__((cold)) /* rare or once per configuration: for size */
 #else
+#define GS_COLD
 #define GS_ALWAYS_INLINE static inline
 #define GS_NOINLINE
 #define GS_LIKELY(c) (c)

@@ -7,7 +7,7 @@
 
 /* The window of v = bias - q in which y = v >> s is exact and in range, for a
  * narrow stage; kind NONE when it is empty. All in int64_t: |q| < 2^31. */
-static void fast_window(gs_stage_t *st)
+static GS_NOINLINE GS_COLD void fast_window(gs_stage_t *st)
 {
     const int s = st->shift;
     const int64_t m = ((int64_t)1 << s) - 1, half = (int64_t)1 << (s - 1);
@@ -28,7 +28,8 @@ static void fast_window(gs_stage_t *st)
     st->t_mask = (uint32_t)m;
     const int64_t vmin = bmin - qmax, vmax = bmax - qmin, two32 = (int64_t)1 << 32;
     /* floor(v / 2^s) in [y_min, y_max] */
-    int64_t lo = st->y_min * ((int64_t)1 << s), hi = (st->y_max + 1) * ((int64_t)1 << s) - 1;
+    int64_t lo = -(int64_t)((uint64_t)-st->y_min << s);           /* y_min * 2^s */
+    int64_t hi = (int64_t)((uint64_t)(st->y_max + 1) << s) - 1;
     if (lo < vmin) lo = vmin;
     if (hi > vmax) hi = vmax;
     /* a v beyond int32_t reads back 2^32 lower (higher): keep those out */
@@ -47,7 +48,7 @@ static void fast_window(gs_stage_t *st)
     st->sat_fast = vmin >= INT32_MIN && vmax <= INT32_MAX && st->overflow != GS_OVF_WRAP;
 }
 
-gs_status_t gs_stage_init(gs_stage_t *st, const gs_config_t *cfg)
+GS_NOINLINE GS_COLD gs_status_t gs_stage_init(gs_stage_t *st, const gs_config_t *cfg)
 {
     gs_stage_t s = { 0 };
     *st = s; /* refused until the end */
@@ -98,7 +99,7 @@ bool gs_stage_ok(const gs_stage_t *st)
     return st && st->magic == GS_STAGE_MAGIC_;
 }
 
-GS_NOINLINE int32_t gs_stage_slow(const gs_stage_t *st, int32_t v, int32_t x, uint32_t g, bool *ovf)
+GS_NOINLINE GS_COLD int32_t gs_stage_slow(const gs_stage_t *st, int32_t v, int32_t x, uint32_t g, bool *ovf)
 {
     if (st->sat_fast && (uint32_t)v - st->v_lo > st->v_span &&
         !(st->kind == GS_KIND_TIE && ((uint32_t)v & st->t_mask) == 0)) {
@@ -115,7 +116,7 @@ GS_NOINLINE int32_t gs_stage_slow(const gs_stage_t *st, int32_t v, int32_t x, ui
 /* A sample of a sat-fast stage that the fast test declined: a tie of
  * GS_KIND_TIE (decided from its half-up result) or an overflow (the rail on
  * v's side, or on the tie result's side). */
-static GS_NOINLINE int32_t cold(const gs_stage_t *st, int32_t v, bool *ovf)
+static GS_NOINLINE GS_COLD int32_t cold(const gs_stage_t *st, int32_t v, bool *ovf)
 {
     int32_t r = v >> st->shift;
     bool lo = v < (int32_t)st->v_lo;

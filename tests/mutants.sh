@@ -38,7 +38,7 @@ gsref-exit-1@tools/gsref.c@s/status = 2;/status = 1;/@gsref exits 1, not 2, afte
 gsref-goes-on@tools/gsref.c@s/f < nfiles \&\& status == 0; f++/f < nfiles; f++/@gsref reads the next file after a bad line
 profile-ignored@tools/gs_cli.c@s/if (gs_config_profile(c, val) != GS_OK)/if (gs_config_profile(\&(gs_config_t){ .checked = false }, val) != GS_OK)/@--profile is checked but not applied
 fast-half-down@cmodel/gs_stage.c@s/bmin = bmax = half - 1; break;/bmin = bmax = half; break;/@the fast path's half-down bias is half-up's
-fast-window-top@cmodel/gs_stage.c@s/hi = (st->y_max + 1) \* ((int64_t)1 << s) - 1;/hi = (st->y_max + 1) * ((int64_t)1 << s);/@the fast window takes one v too many at the top
+fast-window-top@cmodel/gs_stage.c@s/(uint64_t)(st->y_max + 1) << s) - 1;/(uint64_t)(st->y_max + 1) << s);/@the fast window takes one v too many at the top
 fast-wrap-sat@cmodel/gs_stage.c@s/ \&\& st->overflow != GS_OVF_WRAP;/;/@wrap stages saturate on the fast path
 fast-no-tie@cmodel/gs_fast.h@s/return in \& (((uint32_t)v \& t_mask) != 0);/return in;/@the fast path misses ties (half-even rounds them up)
 fast-zero-sign@cmodel/gs_fast.h@s/bias = (int32_t)q > 0 ?/bias = (int32_t)q < 0 ?/@round-to-zero takes its bias from the wrong sign
@@ -48,7 +48,7 @@ block-flag-bit@cmodel/gs_block.c@s/w |= bit << (K);/w |= bit;/@the block loops f
 block-flag-word@cmodel/gs_block.c@s/bit <<= 8;/bit <<= 7;/@the flag words drift off the samples
 block-last-word@cmodel/gs_block.c@s/if (bits \&\& bit != 1)/if (bits \&\& bit != 1 \&\& n > 64)/@the last partial flag word of a short block is not stored
 block-x16@cmodel/gs_block.c@s/#define GS_RX16(v) ((int32_t)(int16_t)(v))/#define GS_RX16(v) ((int32_t)(v))/@the 16-bit loops do not reduce x to its format
-block-g-mask@cmodel/gs_block.c@s/x, NULL, g \& st->g_mask, y, ovf_bits, n)/x, NULL, g, y, ovf_bits, n)/@gs_stage_block_gain does not reduce g to its format
+block-g-mask@cmodel/gs_block.c@s/g1 \&= g_mask;/g1 |= 0;/@gs_stage_block_gain does not reduce g to its format
 stage-x-sh@cmodel/gs_stage.c@s/s.x_sh = (uint8_t)(32 - s.in_w);/s.x_sh = (uint8_t)(31 - s.in_w);/@x is reduced to one bit too few
 scalar-tie-swap@cmodel/gs_stage.c@s/st->tie_pos ? r > 0 : r <= 0;/st->tie_pos ? r <= 0 : r > 0;/@gs_stage_eval swaps half-zero and half-away ties
 scalar-rail@cmodel/gs_stage.c@s/y = v < (int32_t)v_lo ? y_min : y_max;/y = v < (int32_t)v_lo ? y_max : y_min;/@gs_stage_eval clips to the wrong rail
