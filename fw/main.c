@@ -37,7 +37,7 @@
 
 /* ---------------- UART lines ---------------- */
 
-static char line[192];
+static char line[256];
 static unsigned line_len;
 
 static void put_ch(char c)
@@ -162,7 +162,7 @@ static uint32_t batch_max;
 static uint32_t n_samples, n_mismatch, n_swx, n_sw_ovf, n_hw_ovf;
 static uint32_t sw_cyc, hw_cyc;
 #if FW_BLOCK
-static uint32_t swb_cyc;
+static uint32_t swb_cyc, swl_cyc, swg_cyc;
 #endif
 static uint32_t rdcycle_cost;
 
@@ -242,6 +242,52 @@ static void run_batch(uint32_t g, uint32_t n)
         line_send();
     }
 }
+
+#if FW_BLOCK
+/* Long blocks of the random inputs' mix (two of 512 samples: a full-range
+ * gain, a gain below 2.0), with one gain and with a gain per sample. Not in
+ * the sample lines: each result is checked against the scalar call here and
+ * a disagreement counts in swx, which gscompare requires to be 0. */
+#define LONG_N 512
+static int32_t lx[LONG_N], ly[LONG_N];
+static uint32_t lg[LONG_N], lo[LONG_N / 32];
+
+static void long_check(const uint32_t *g)
+{
+    for (uint32_t i = 0; i < LONG_N; i++) {
+        bool o;
+        int32_t e = gs_eval(&cfg, lx[i], g[i], &o); /* not the timed scalar call */
+        if (ly[i] != e || gs_ovf_bit(lo, i) != o)
+            n_swx++;
+    }
+}
+
+static void long_blocks(void)
+{
+    for (uint32_t k = 0; k < 2; k++) {
+        uint32_t g = zext(rng(), cfg.gain.w);
+        if (k && cfg.gain.f + 1u < cfg.gain.w)
+            g &= (2u << cfg.gain.f) - 1u;
+        for (uint32_t i = 0; i < LONG_N; i++) {
+            lx[i] = sext(rng(), cfg.in.w);
+            lg[i] = g;
+        }
+        uint32_t t0 = soc_rdcycle();
+        gs_stage_block_gain(stage, lx, g, ly, lo, LONG_N);
+        swl_cyc += elapsed(t0, soc_rdcycle());
+        long_check(lg);
+        for (uint32_t i = 0; i < LONG_N; i++) {
+            lg[i] = zext(rng(), cfg.gain.w);
+            if ((i & 1u) && cfg.gain.f + 1u < cfg.gain.w)
+                lg[i] &= (2u << cfg.gain.f) - 1u;
+        }
+        t0 = soc_rdcycle();
+        gs_stage_block(stage, lx, lg, ly, lo, LONG_N);
+        swg_cyc += elapsed(t0, soc_rdcycle());
+        long_check(lg);
+    }
+}
+#endif
 
 /* Directed inputs: zero, small codes, the rails, and rounding ties. */
 static uint32_t directed_x(int32_t *xs)
@@ -395,6 +441,9 @@ int main(void)
         batch++;
     }
 
+#if FW_BLOCK
+    long_blocks();
+#endif
     uint32_t status = GS_STATUS;
     uint32_t ovf_cnt = GS_OVF_CNT;
     bool pass = n_mismatch == 0 && n_swx == 0 && ovf_cnt == n_hw_ovf &&
@@ -415,6 +464,8 @@ int main(void)
     put_per_sample("sw_cps", sw_cyc, n_samples);
 #if FW_BLOCK
     put_per_sample("swb_cps", swb_cyc, n_samples);
+    put_per_sample("swl_cps", swl_cyc, 2 * LONG_N);
+    put_per_sample("swg_cps", swg_cyc, 2 * LONG_N);
 #endif
     put_per_sample("hw_cps", hw_cyc, n_samples);
     put_str(" status=0x");

@@ -52,7 +52,7 @@ block-g-mask@cmodel/gs_block.c@s/g1 \&= g_mask;/g1 |= 0;/@gs_stage_block_gain do
 stage-x-sh@cmodel/gs_stage.c@s/s.x_sh = (uint8_t)(32 - s.in_w);/s.x_sh = (uint8_t)(31 - s.in_w);/@x is reduced to one bit too few
 scalar-tie-swap@cmodel/gs_stage.c@s/st->tie_pos ? r > 0 : r <= 0;/st->tie_pos ? r <= 0 : r > 0;/@gs_stage_eval swaps half-zero and half-away ties
 scalar-rail@cmodel/gs_stage.c@s/y = v < (int32_t)v_lo ? y_min : y_max;/y = v < (int32_t)v_lo ? y_max : y_min;/@gs_stage_eval clips to the wrong rail
-eval-drift@cmodel/gs_eval.c@s/(gs_round_t)c->round, (gs_overflow_t)c->overflow);/cfg->round, cfg->overflow);/@gs_eval takes the modes from the public fields (drift after the check)
+eval-drift@cmodel/gs_eval.c@s/(gs_round_t)c->round, (gs_overflow_t)c->overflow, true);/cfg->round, cfg->overflow, true);/@gs_eval takes the modes from the public fields (drift after the check)
 hex-no-sign@tools/gs_vec.c@s/\*x = (int32_t)((int64_t)(v ^ sign) - (int64_t)sign);/*x = (int32_t)(v \& 0x7fffffff);/@hex input codes are not sign-extended
 LIST
 )
