@@ -46,6 +46,15 @@ int32_t gs_eval(const gs_config_t *cfg, int32_t x, uint32_t g, bool *ovf)
                 novf += o;                                                        \
                 if (ovf) ovf[i] = (uint8_t)o;                                     \
             }                                                                     \
+        } else if (cc.in_w == 32 && cc.g_w == 32) {                               \
+            /* every int32_t / uint32_t is a code: nothing to reduce */           \
+            for (size_t i = 0; i < n; i++) {                                      \
+                bool o;                                                           \
+                y[i] = gs_core(&cc, x[i], (GAIN_EXPR), &o, (RND), (OVM),          \
+                               cc.shift > 0, false);                              \
+                novf += o;                                                        \
+                if (ovf) ovf[i] = (uint8_t)o;                                     \
+            }                                                                     \
         } else if (cc.shift > 0) {                                                \
             for (size_t i = 0; i < n; i++) {                                      \
                 bool o;                                                           \
