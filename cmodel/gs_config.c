@@ -17,6 +17,7 @@ void gs_config_default(gs_config_t *cfg)
     cfg->round = GS_ROUND_HALF_EVEN;
     cfg->overflow = GS_OVF_SAT;
     cfg->checked = false;
+    cfg->stage = (gs_stage_t){ 0 };
 }
 
 gs_status_t gs_config_profile(gs_config_t *cfg, const char *name)
@@ -33,59 +34,44 @@ gs_status_t gs_config_profile(gs_config_t *cfg, const char *name)
         cfg->round = GS_ROUND_HALF_AWAY;
         cfg->overflow = GS_OVF_SAT;
         cfg->checked = false;
+        cfg->stage = (gs_stage_t){ 0 };
         return GS_OK;
     }
     return GS_ERR_SYNTAX;
 }
 
-/* Smallest P with P * 2^k >= lo, for lo < 0 and 0 <= k <= 62: ceil(lo / 2^k). */
-static int64_t ceil_div_pow2(int64_t lo, int k)
-{
-    /* lo >= -2^31, so -lo fits; ceil(lo/2^k) = -floor(-lo/2^k). */
-    return -(int64_t)((uint64_t)(-lo) >> k);
-}
-
 gs_status_t gs_config_check(gs_config_t *cfg)
 {
-    cfg->checked = false;
-    if (!cfg->in.is_signed || cfg->in.w < 2 || cfg->in.w > 32 || cfg->in.f > 62)
-        return GS_ERR_IN_FMT;
-    if (cfg->gain.is_signed || cfg->gain.w < 1 || cfg->gain.w > 32 || cfg->gain.f > 62)
-        return GS_ERR_GAIN_FMT;
-    if (!cfg->out.is_signed || cfg->out.w < 2 || cfg->out.w > 32 || cfg->out.f > 62)
-        return GS_ERR_OUT_FMT;
-    if ((unsigned)cfg->round >= GS_ROUND_COUNT)
-        return GS_ERR_ROUND;
-    if ((unsigned)cfg->overflow >= GS_OVF_COUNT)
-        return GS_ERR_OVERFLOW;
-    int shift = (int)cfg->in.f + (int)cfg->gain.f - (int)cfg->out.f;
-    if (shift < -62 || shift > 62)
-        return GS_ERR_SHIFT;
-
-    cfg->shift = shift;
-    cfg->y_max = ((int64_t)1 << (cfg->out.w - 1)) - 1;
-    cfg->y_min = cfg->overflow == GS_OVF_SAT_SYM ? -cfg->y_max : -cfg->y_max - 1;
-    if (shift <= 0) {
-        int k = -shift;
-        cfg->p_max = (int64_t)((uint64_t)cfg->y_max >> k);  /* floor(y_max / 2^k) */
-        cfg->p_min = ceil_div_pow2(cfg->y_min, k);
-    } else {
-        cfg->p_min = cfg->p_max = 0;
-    }
-    cfg->narrow = cfg->in.w + cfg->gain.w <= 32 && shift >= 1 && shift <= 31;
-    cfg->checked = true;
+    gs_status_t st = gs_stage_init(&cfg->stage, cfg);
+    cfg->checked = st == GS_OK;
+    if (st != GS_OK)
+        return st;
+    const gs_stage_t *s = &cfg->stage;
+    cfg->shift = s->shift;
+    cfg->y_min = s->y_min;
+    cfg->y_max = s->y_max;
+    cfg->p_min = s->p_min;
+    cfg->p_max = s->p_max;
+    cfg->narrow = s->narrow;
     return GS_OK;
+}
+
+const gs_stage_t *gs_config_stage(const gs_config_t *cfg)
+{
+    return &cfg->stage;
 }
 
 bool gs_code_fits_in(const gs_config_t *cfg, int64_t x)
 {
-    int64_t half = (int64_t)1 << (cfg->in.w - 1);
+    if (!gs_stage_ok(&cfg->stage))
+        return false;
+    int64_t half = (int64_t)1 << (cfg->stage.in_w - 1);
     return x >= -half && x < half;
 }
 
 bool gs_code_fits_gain(const gs_config_t *cfg, uint64_t g)
 {
-    return (g >> cfg->gain.w) == 0;
+    return gs_stage_ok(&cfg->stage) && (g >> cfg->stage.g_w) == 0;
 }
 
 const char *gs_strerror(gs_status_t st)

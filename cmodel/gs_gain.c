@@ -11,16 +11,19 @@
 gs_status_t gs_gain_code_ratio(const gs_config_t *cfg, uint64_t num, uint64_t den,
                                uint32_t *code)
 {
+    if (!gs_stage_ok(&cfg->stage))
+        return GS_ERR_GAIN_FMT;
     if (den == 0)
         return GS_ERR_ZERO_DIV;
-    uint64_t limit = (uint64_t)1 << cfg->gain.w; /* codes are < limit */
+    const unsigned g_f = cfg->stage.g_f;
+    uint64_t limit = (uint64_t)1 << cfg->stage.g_w; /* codes are < limit */
     uint64_t q = num / den, rem = num % den;
     if (q >= limit)
         return GS_ERR_RANGE;
     /* q = floor(num * 2^i / den) for i = 0..G_F, one bit at a time; q only
      * grows, so once it reaches the limit it stays out of range. 2*rem may not
      * fit 64 bits, so "2*rem >= den" is tested as "rem >= den - rem" (rem < den). */
-    for (unsigned i = 0; i < cfg->gain.f; i++) {
+    for (unsigned i = 0; i < g_f; i++) {
         q <<= 1;
         if (rem >= den - rem) {
             rem -= den - rem;
@@ -97,14 +100,19 @@ gs_status_t gs_parse_decimal(const char *s, uint64_t *num, uint64_t *den)
 {
     const char *end;
     unsigned nd;
+    uint64_t n, d;
     if (!s)
         return GS_ERR_SYNTAX;
     if (*s == '+')
         s++;
-    gs_status_t st = parse_decimal_part(s, &end, num, den, &nd);
+    gs_status_t st = parse_decimal_part(s, &end, &n, &d, &nd);
     if (st != GS_OK)
         return st;
-    return *end == '\0' ? GS_OK : GS_ERR_SYNTAX;
+    if (*end != '\0')
+        return GS_ERR_SYNTAX;
+    *num = n;
+    *den = d;
+    return GS_OK;
 }
 
 /* Multiplier of a resistance suffix, in milliohms per unit. 0 if not one. */

@@ -161,11 +161,12 @@ static uint32_t zext(uint32_t v, unsigned w)
 /* ---------------- the check ---------------- */
 
 static gs_config_t cfg;
+static const gs_stage_t *stage; /* cfg prepared by its check: the model's fast paths */
 static uint32_t batch_max;
 static uint32_t n_samples, n_mismatch, n_swx, n_sw_ovf, n_hw_ovf;
 static uint32_t sw_cyc;
 #if FW_BLOCK
-static uint32_t swb_cyc;
+static uint32_t swb_cyc, swl_cyc, swg_cyc;
 #endif
 static uint32_t rdcycle_cost;
 static unsigned n_paths; /* hardware paths (hw_paths.h) */
@@ -173,7 +174,7 @@ static unsigned n_paths; /* hardware paths (hw_paths.h) */
 static int32_t bx[MAX_BATCH], ysw[MAX_BATCH];
 #if FW_BLOCK
 static int32_t y1[MAX_BATCH];
-static uint8_t o1[MAX_BATCH];
+static uint32_t o1[(MAX_BATCH + 31) / 32];
 #endif
 static uint8_t osw[MAX_BATCH];
 
@@ -201,21 +202,21 @@ static void run_batch(uint32_t g, uint32_t n)
     t0 = soc_rdcycle();
     for (uint32_t i = 0; i < n; i++) {
         bool o;
-        ysw[i] = gs_eval(&cfg, bx[i], g, &o);
+        ysw[i] = gs_stage_eval(stage, bx[i], g, &o);
         osw[i] = o;
     }
     t1 = soc_rdcycle();
     sw_cyc += elapsed(t0, t1);
 
 #if FW_BLOCK
-    /* model, block API: 12 KB of specialised loops, so only in the big-RAM
-     * simulation build; it must agree with gs_eval */
+    /* model, block API (packed flags): only in the big-RAM simulation
+     * build; it must agree with the scalar call */
     t0 = soc_rdcycle();
-    gs_eval_block_gain(&cfg, bx, g, y1, o1, n);
+    gs_stage_block_gain(stage, bx, g, y1, o1, n);
     t1 = soc_rdcycle();
     swb_cyc += elapsed(t0, t1);
     for (uint32_t i = 0; i < n; i++)
-        if (y1[i] != ysw[i] || o1[i] != osw[i])
+        if (y1[i] != ysw[i] || gs_ovf_bit(o1, i) != osw[i])
             n_swx++;
 #endif
 
@@ -242,6 +243,52 @@ static void run_batch(uint32_t g, uint32_t n)
         line_send();
     }
 }
+
+#if FW_BLOCK
+/* Long blocks of the random inputs' mix (two of 512 samples: a full-range
+ * gain, a gain below 2.0), with one gain and with a gain per sample. Not in
+ * the sample lines: each result is checked against the scalar call here and
+ * a disagreement counts in swx, which gscompare requires to be 0. */
+#define LONG_N 512
+static int32_t lx[LONG_N], ly[LONG_N];
+static uint32_t lg[LONG_N], lo[LONG_N / 32];
+
+static void long_check(const uint32_t *g)
+{
+    for (uint32_t i = 0; i < LONG_N; i++) {
+        bool o;
+        int32_t e = gs_eval(&cfg, lx[i], g[i], &o); /* not the timed scalar call */
+        if (ly[i] != e || gs_ovf_bit(lo, i) != o)
+            n_swx++;
+    }
+}
+
+static void long_blocks(void)
+{
+    for (uint32_t k = 0; k < 2; k++) {
+        uint32_t g = zext(rng(), cfg.gain.w);
+        if (k && cfg.gain.f + 1u < cfg.gain.w)
+            g &= (2u << cfg.gain.f) - 1u;
+        for (uint32_t i = 0; i < LONG_N; i++) {
+            lx[i] = sext(rng(), cfg.in.w);
+            lg[i] = g;
+        }
+        uint32_t t0 = soc_rdcycle();
+        gs_stage_block_gain(stage, lx, g, ly, lo, LONG_N);
+        swl_cyc += elapsed(t0, soc_rdcycle());
+        long_check(lg);
+        for (uint32_t i = 0; i < LONG_N; i++) {
+            lg[i] = zext(rng(), cfg.gain.w);
+            if ((i & 1u) && cfg.gain.f + 1u < cfg.gain.w)
+                lg[i] &= (2u << cfg.gain.f) - 1u;
+        }
+        t0 = soc_rdcycle();
+        gs_stage_block(stage, lx, lg, ly, lo, LONG_N);
+        swg_cyc += elapsed(t0, soc_rdcycle());
+        long_check(lg);
+    }
+}
+#endif
 
 /* Directed inputs: zero, small codes, the rails, and rounding ties. */
 static uint32_t directed_x(int32_t *xs)
@@ -353,6 +400,7 @@ int main(void)
     cfg.round = cfg.round == GS_ROUND_FLOOR ? GS_ROUND_CEIL : GS_ROUND_FLOOR;
 #endif
     gs_status_t st = gs_config_check(&cfg);
+    stage = gs_config_stage(&cfg);
     if (st != GS_OK) {
         put_str("GS1 ERROR the model refuses the hardware configuration: ");
         put_str(gs_strerror(st));
@@ -401,6 +449,9 @@ int main(void)
         batch++;
     }
 
+#if FW_BLOCK
+    long_blocks();
+#endif
     uint32_t status = GS_STATUS;
     uint32_t ovf_cnt = GS_OVF_CNT;
     uint32_t cp_status = gs_stat(0);
@@ -423,6 +474,8 @@ int main(void)
     put_per_sample("sw_cps", sw_cyc, n_samples);
 #if FW_BLOCK
     put_per_sample("swb_cps", swb_cyc, n_samples);
+    put_per_sample("swl_cps", swl_cyc, 2 * LONG_N);
+    put_per_sample("swg_cps", swg_cyc, 2 * LONG_N);
 #endif
     for (unsigned p = 0; p < n_paths; p++)
         put_per_sample(hw_path_cps_key[p], hw_path[p].cyc, n_samples);

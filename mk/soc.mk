@@ -39,7 +39,7 @@ FW_NRANDOM_BOARD := 2000
 # $(call fw_build,NAME,ARCH,NRANDOM,MEM_WORDS,BLOCK): $(SOC)/fw_NAME.elf/.hex.
 # -O2 with link-time optimisation: gs_eval is inlined into the firmware's
 # loop (265 instead of 374 cycles per sample on rv32im) and the image still
-# fits the 12 KiB RAM. BLOCK=1 also times gs_eval_block_gain (bench builds).
+# fits the 12 KiB RAM. BLOCK=1 also times gs_stage_block_gain (bench builds).
 define fw_build
 $(SOC)/fw_$(1).elf: $(FW_DEPS) | deps-soc
 	@mkdir -p $(SOC)/obj_$(1)

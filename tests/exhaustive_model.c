@@ -1,9 +1,13 @@
 /*
  * exhaustive_model.c - every (x, g) pair of the default profile (s16.15 x
- * u16.12 -> s16.15, half-even, sat): 2^32 pairs, the model's block API
- * (gs_eval_block_gain, and with --scalar gs_eval too) against the independent
+ * u16.12 -> s16.15, half-even, sat): 2^32 pairs against the independent
  * reference (ref_exact.h, specialised by the compiler for this constant
- * configuration). Split over threads by gain code; progress on a tty.
+ * configuration), computed once per pair and checked against every block path
+ * of the model: the branch-free loops (gs_eval_block_gain), and the fast
+ * loops of a prepared stage with one gain and with per-sample gains, each in
+ * its 16-bit and its general-width variant (the latter forced on a copy of
+ * the stage); with --scalar also gs_eval and gs_stage_eval. Split over
+ * threads by gain code; progress on a tty.
  *
  *   exhaustive_model [--threads N] [--scalar]      exit 0 iff all pairs agree
  */
@@ -16,10 +20,12 @@
 #include <unistd.h>
 
 #include "gainstage.h"
+#include "gs_fast.h"
 #include "ref_exact.h"
 
 static const ref_cfg_t REF = { 16, 15, 16, 12, 16, 15, REF_HALF_EVEN, REF_SAT };
 static gs_config_t cfg;
+static gs_stage_t stage, stage_w;   /* stage_w: the general-width loops forced */
 static atomic_uint next_g;          /* next gain code to take */
 static atomic_uint done_g;
 static atomic_ullong mismatches;
@@ -35,12 +41,25 @@ static void report(int32_t x, uint32_t g, int32_t y, int ovf, int64_t ey, int eo
                 api, x, g, y, ovf, (long long)ey, eovf);
 }
 
+#define NPATH 5
+static const char *const path_name[NPATH] = {
+    "gs_eval_block_gain", "gs_stage_block_gain", "gs_stage_block",
+    "gs_stage_block_gain (general width)", "gs_stage_block (general width)",
+};
+
 static void *worker(void *arg)
 {
     (void)arg;
-    int32_t *x = malloc(NX * sizeof *x), *y = malloc(NX * sizeof *y);
+    int32_t *x = malloc(NX * sizeof *x), *y[NPATH];
+    uint32_t *gv = malloc(NX * sizeof *gv), *bits[NPATH];
     uint8_t *ov = malloc(NX);
-    if (!x || !y || !ov) {
+    int fail = !x || !gv || !ov;
+    for (int p = 0; p < NPATH; p++) {
+        y[p] = malloc(NX * sizeof *y[p]);
+        bits[p] = malloc(NX / 8);
+        fail |= !y[p] || !bits[p];
+    }
+    if (fail) {
         fprintf(stderr, "exhaustive_model: out of memory\n");
         exit(2);
     }
@@ -48,28 +67,57 @@ static void *worker(void *arg)
         x[i] = i - 32768;
     unsigned g;
     while ((g = atomic_fetch_add(&next_g, 1)) < 65536) {
-        size_t n = gs_eval_block_gain(&cfg, x, g, y, ov, NX);
+        for (int i = 0; i < NX; i++)
+            gv[i] = g;
+        size_t n[NPATH];
+        n[0] = gs_eval_block_gain(&cfg, x, g, y[0], ov, NX);
+        n[1] = gs_stage_block_gain(&stage, x, g, y[1], bits[1], NX);
+        n[2] = gs_stage_block(&stage, x, gv, y[2], bits[2], NX);
+        n[3] = gs_stage_block_gain(&stage_w, x, g, y[3], bits[3], NX);
+        n[4] = gs_stage_block(&stage_w, x, gv, y[4], bits[4], NX);
+        /* path 0 against the reference, pair by pair; the others against
+         * path 0 word by word (equal to it, they equal the reference) */
         size_t eo = 0;
+        uint32_t *b0 = bits[0];
+        memset(b0, 0, NX / 8);
         for (int i = 0; i < NX; i++) {
             int eovf;
             int64_t ey = ref_eval(&REF, x[i], g, &eovf);
             eo += (size_t)eovf;
-            if (y[i] != ey || ov[i] != eovf)
-                report(x[i], g, y[i], ov[i], ey, eovf, "gs_eval_block_gain");
+            b0[i / 32] |= (uint32_t)ov[i] << (i % 32);
+            if (y[0][i] != ey || ov[i] != eovf)
+                report(x[i], g, y[0][i], ov[i], ey, eovf, path_name[0]);
             if (scalar) {
                 bool o;
                 int32_t ys = gs_eval(&cfg, x[i], g, &o);
                 if (ys != ey || (int)o != eovf)
                     report(x[i], g, ys, o, ey, eovf, "gs_eval");
+                ys = gs_stage_eval(&stage, x[i], g, &o);
+                if (ys != ey || (int)o != eovf)
+                    report(x[i], g, ys, o, ey, eovf, "gs_stage_eval");
             }
         }
-        if (n != eo)
-            fprintf(stderr, "\nMISMATCH overflow count g=%u: %zu, reference %zu\n", g, n, eo),
-            atomic_fetch_add(&mismatches, 1);
+        for (int p = 1; p < NPATH; p++)
+            if (memcmp(y[p], y[0], NX * sizeof *y[0]) || memcmp(bits[p], b0, NX / 8))
+                for (int i = 0; i < NX; i++) {
+                    int o = gs_ovf_bit(bits[p], (size_t)i);
+                    if (y[p][i] != y[0][i] || o != ov[i])
+                        report(x[i], g, y[p][i], o, y[0][i], ov[i], path_name[p]);
+                }
+        for (int p = 0; p < NPATH; p++)
+            if (n[p] != eo) {
+                fprintf(stderr, "\nMISMATCH overflow count %s g=%u: %zu, reference %zu\n",
+                        path_name[p], g, n[p], eo);
+                atomic_fetch_add(&mismatches, 1);
+            }
         atomic_fetch_add(&overflows, eo);
         atomic_fetch_add(&done_g, 1);
     }
-    free(x); free(y); free(ov);
+    free(x); free(gv); free(ov);
+    for (int p = 0; p < NPATH; p++) {
+        free(y[p]);
+        free(bits[p]);
+    }
     return NULL;
 }
 
@@ -98,7 +146,8 @@ int main(int argc, char **argv)
         }
     }
     gs_config_default(&cfg);
-    if (gs_config_check(&cfg) != GS_OK) {
+    if (gs_config_check(&cfg) != GS_OK || gs_stage_init(&stage, &cfg) != GS_OK ||
+        !gs_stage_force_general_width(&stage, &stage_w)) {
         fprintf(stderr, "exhaustive_model: default profile refused\n");
         return 2;
     }
@@ -136,7 +185,7 @@ int main(int argc, char **argv)
     unsigned long long bad = atomic_load(&mismatches);
     printf("exhaustive-model: default profile, all 4294967296 (x, g) pairs, %s vs reference: "
            "%llu mismatches, %llu overflows, %.1f s on %d threads (%.0f M pairs/s)\n",
-           scalar ? "gs_eval_block_gain and gs_eval" : "gs_eval_block_gain", bad,
+           scalar ? "5 block paths, gs_eval and gs_stage_eval" : "5 block paths", bad,
            (unsigned long long)atomic_load(&overflows), t, threads, 4294967296.0 / t / 1e6);
     return bad ? 1 : 0;
 }

@@ -12,7 +12,7 @@ CC=${CC:-cc}
 BUILD=${BUILD:-build}
 SCALE=${MUTANT_SCALE:-0.05}       # random sample counts of the unit tests, scaled
 ROOT=$BUILD/mutants
-TESTS="test_config test_gain test_vec test_libfixmath test_eval"
+TESTS="test_stage test_eval test_config test_gain test_vec test_libfixmath"
 CFLAGS_T="-std=c11 -Wall -Wextra -O1 -D_POSIX_C_SOURCE=200809L"
 
 # id @ file in the copy @ sed expression @ what the bug is
@@ -24,19 +24,35 @@ zero-wrong-side@cmodel/gs_core.h@s/case GS_ROUND_ZERO:      return inexact & neg
 ceil-lsb@cmodel/gs_core.h@s/frac == half, frac != 0, p < 0/frac == half, frac > 1, p < 0/@ceil ignores a fraction of exactly 1 LSB
 negate-after-round@cmodel/gs_core.h@s/r = gs_round_shift(p, c->shift, rnd);/r = -gs_round_shift(-p, c->shift, rnd);/@-Q(g*x) instead of Q(-(g*x))
 negate-after-round32@cmodel/gs_core.h@s/int32_t r = gs_round_shift32(p, c->shift, rnd);/int32_t r = -gs_round_shift32(-p, c->shift, rnd);/@the 32-bit path computes -Q(g*x)
-narrow-too-wide@cmodel/gs_config.c@s/cfg->in.w + cfg->gain.w <= 32/cfg->in.w + cfg->gain.w <= 33/@the 32-bit path is taken for a product that needs 33 bits
+narrow-too-wide@cmodel/gs_stage.c@s/s.in_w + s.g_w <= 32/s.in_w + s.g_w <= 33/@the 32-bit path is taken for a product that needs 33 bits
 sat-off-by-one@cmodel/gs_core.h@s/hi = r > c->y_max;/hi = r >= c->y_max;/@saturates one code early at the upper rail
-wrap-no-scale@cmodel/gs_core.h@s/return gs_wrap((uint64_t)p << k, c->out.w);/return gs_wrap((uint64_t)p, c->out.w);/@wrap forgets the 2^-s scaling for negative shifts
-sat-sym-min@cmodel/gs_config.c@s/? -cfg->y_max : -cfg->y_max - 1;/? -cfg->y_max - 1 : -cfg->y_max - 1;/@sat-sym lets -2^(W-1) through
-pmax-off-by-one@cmodel/gs_config.c@s/cfg->p_max = (int64_t)((uint64_t)cfg->y_max >> k);/cfg->p_max = (int64_t)((uint64_t)cfg->y_max >> k) + 1;/@negative-shift saturation threshold one too high
-shift-63@cmodel/gs_config.c@s/if (shift < -62 || shift > 62)/if (shift < -62 || shift > 63)/@a shift of 63 is accepted
-in-w-1@cmodel/gs_config.c@s/cfg->in.w < 2 ||/cfg->in.w < 1 ||/@a 1-bit input format is accepted
+wrap-no-scale@cmodel/gs_core.h@s/return gs_wrap((uint64_t)p << k, c->out_w);/return gs_wrap((uint64_t)p, c->out_w);/@wrap forgets the 2^-s scaling for negative shifts
+sat-sym-min@cmodel/gs_stage.c@s/? -s.y_max : -s.y_max - 1;/? -s.y_max - 1 : -s.y_max - 1;/@sat-sym lets -2^(W-1) through
+pmax-off-by-one@cmodel/gs_stage.c@s/s.p_max = (int64_t)((uint64_t)s.y_max >> k);/s.p_max = (int64_t)((uint64_t)s.y_max >> k) + 1;/@negative-shift saturation threshold one too high
+shift-63@cmodel/gs_stage.c@s/if (shift < -62 || shift > 62)/if (shift < -62 || shift > 63)/@a shift of 63 is accepted
+in-w-1@cmodel/gs_stage.c@s/cfg->in.w < 2 ||/cfg->in.w < 1 ||/@a 1-bit input format is accepted
 block-ceil@cmodel/gs_eval.c@s/case GS_ROUND_CEIL:      GS_BLOCK_OVM(GS_ROUND_CEIL, GAIN_EXPR)/case GS_ROUND_CEIL:      GS_BLOCK_OVM(GS_ROUND_FLOOR, GAIN_EXPR)/@the block API's ceil loop rounds down
 block-ovf-count@cmodel/gs_eval.c@s/novf += o;/novf += 0;/@the block API returns no overflow count
 gain-ties-up@cmodel/gs_gain.c@s/if (rem > other || (rem == other && (q & 1)))/if (rem >= other)/@gain coding rounds ties up instead of to even
 gsref-exit-1@tools/gsref.c@s/status = 2;/status = 1;/@gsref exits 1, not 2, after a bad input line
 gsref-goes-on@tools/gsref.c@s/f < nfiles \&\& status == 0; f++/f < nfiles; f++/@gsref reads the next file after a bad line
 profile-ignored@tools/gs_cli.c@s/if (gs_config_profile(c, val) != GS_OK)/if (gs_config_profile(\&(gs_config_t){ .checked = false }, val) != GS_OK)/@--profile is checked but not applied
+fast-half-down@cmodel/gs_stage.c@s/bmin = bmax = half - 1; break;/bmin = bmax = half; break;/@the fast path's half-down bias is half-up's
+fast-window-top@cmodel/gs_stage.c@s/(uint64_t)(st->y_max + 1) << s) - 1;/(uint64_t)(st->y_max + 1) << s);/@the fast window takes one v too many at the top
+fast-wrap-sat@cmodel/gs_stage.c@s/ \&\& st->overflow != GS_OVF_WRAP;/;/@wrap stages saturate on the fast path
+fast-no-tie@cmodel/gs_fast.h@s/return in \& (((uint32_t)v \& t_mask) != 0);/return in;/@the fast path misses ties (half-even rounds them up)
+fast-zero-sign@cmodel/gs_fast.h@s/bias = (int32_t)q > 0 ?/bias = (int32_t)q < 0 ?/@round-to-zero takes its bias from the wrong sign
+block-tie-even@cmodel/gs_block.c@s/return h - ((h \& st->tie_odd)/return h - (((h + 1) \& st->tie_odd)/@the block loops round half-even ties to odd
+block-rail-side@cmodel/gs_block.c@s/bool lo_ = v_ < (int32_t)v_lo;/bool lo_ = v_ > (int32_t)v_lo;/@the block loops clip to the wrong rail
+block-flag-bit@cmodel/gs_block.c@s/w |= bit << (K);/w |= bit;/@the block loops flag the first sample of each 8 for all
+block-flag-word@cmodel/gs_block.c@s/bit <<= 8;/bit <<= 7;/@the flag words drift off the samples
+block-last-word@cmodel/gs_block.c@s/if (bits \&\& bit != 1)/if (bits \&\& bit != 1 \&\& n > 64)/@the last partial flag word of a short block is not stored
+block-x16@cmodel/gs_block.c@s/#define GS_RX16(v) ((int32_t)(int16_t)(v))/#define GS_RX16(v) ((int32_t)(v))/@the 16-bit loops do not reduce x to its format
+block-g-mask@cmodel/gs_block.c@s/g1 \&= g_mask;/g1 |= 0;/@gs_stage_block_gain does not reduce g to its format
+stage-x-sh@cmodel/gs_stage.c@s/s.x_sh = (uint8_t)(32 - s.in_w);/s.x_sh = (uint8_t)(31 - s.in_w);/@x is reduced to one bit too few
+scalar-tie-swap@cmodel/gs_stage.c@s/st->tie_pos ? r > 0 : r <= 0;/st->tie_pos ? r <= 0 : r > 0;/@gs_stage_eval swaps half-zero and half-away ties
+scalar-rail@cmodel/gs_stage.c@s/y = v < (int32_t)v_lo ? y_min : y_max;/y = v < (int32_t)v_lo ? y_max : y_min;/@gs_stage_eval clips to the wrong rail
+eval-drift@cmodel/gs_eval.c@s/(gs_round_t)c->round, (gs_overflow_t)c->overflow, true);/cfg->round, cfg->overflow, true);/@gs_eval takes the modes from the public fields (drift after the check)
 hex-no-sign@tools/gs_vec.c@s/\*x = (int32_t)((int64_t)(mag ^ sign) - (int64_t)sign);/*x = (int32_t)(mag \& 0x7fffffff);/@hex input codes are not sign-extended
 LIST
 )

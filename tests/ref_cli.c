@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ref_exact.h"
+#include "splitmix.h"
 
 static long long num(const char *s)
 {
@@ -31,14 +32,11 @@ int main(int argc, char **argv)
 {
     if (argc == 5 && strcmp(argv[1], "gen") == 0) {
         long long n = num(argv[2]);
-        unsigned long long s = (unsigned long long)num(argv[3]);
+        uint64_t s = (uint64_t)num(argv[3]);
         int w = (int)num(argv[4]);
         long long min = -(1LL << (w - 1)), max = (1LL << (w - 1)) - 1;
         for (long long i = 0; i < n; i++) {
-            unsigned long long z = (s += 0x9E3779B97F4A7C15ull);
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-            z ^= z >> 31;
+            unsigned long long z = splitmix64(&s);
             long long v;
             switch (z % 6) {
             case 0: v = min + (long long)((z >> 8) % 3); break;

@@ -308,7 +308,7 @@ static void test_blocks(void **state)
     uint8_t *ov = malloc(MAXN);
     assert_non_null(x); assert_non_null(y); assert_non_null(g); assert_non_null(ov);
     rng_t r = { seed_base ^ 0xB10C };
-    unsigned long bad = 0, checked = 0;
+    tstat_t sta = { 0, 0 };
     for (size_t fi = 0; fi < sizeof fmts / sizeof fmts[0]; fi++) {
         tcfg_t t[NMODES];
         make_all_modes(t, fmts[fi]);
@@ -334,33 +334,30 @@ static void test_blocks(void **state)
                         uint32_t gi = same_gain ? g1 : g[i + off];
                         int32_t e = gs_eval(&t[m].gs, x[i + off], gi, &o);
                         expect_cnt += o;
-                        checked++;
-                        if (y[i + off] != e || (!null_ovf && ov[i + off] != (uint8_t)o)) {
-                            if (bad++ < TSTAT_SHOW)
+                        if (tstat_count(&sta, y[i + off] == e &&
+                                                  (null_ovf || ov[i + off] == (uint8_t)o)))
                                 print_error("MISMATCH %s [%s] n=%zu i=%zu x=%d g=%u: block y=%d ovf=%d, gs_eval y=%d ovf=%d\n",
                                             same_gain ? "gs_eval_block_gain" : "gs_eval_block",
                                             t[m].name, n, i, x[i + off], gi, y[i + off],
                                             null_ovf ? -1 : ov[i + off], e, o);
-                        }
                     }
-                    if (cnt != expect_cnt && bad++ < TSTAT_SHOW)
+                    if (tstat_count(&sta, cnt == expect_cnt))
                         print_error("MISMATCH overflow count [%s] n=%zu: %zu, expected %zu\n",
                                     t[m].name, n, cnt, expect_cnt);
                     /* nothing written outside [off, off+n) */
                     for (size_t i = n + off; i < MAXN; i++)
                         if (y[i] != 0x5A5A5A5A || ov[i] != 0x5A) {
-                            if (bad++ < TSTAT_SHOW)
+                            if (tstat_count(&sta, false))
                                 print_error("block wrote past n=%zu at %zu [%s]\n", n, i, t[m].name);
                             break;
                         }
-                    if (off && (y[0] != 0x5A5A5A5A || ov[0] != 0x5A) && bad++ < TSTAT_SHOW)
+                    if (off && (y[0] != 0x5A5A5A5A || ov[0] != 0x5A) && tstat_count(&sta, false))
                         print_error("block wrote before its start [%s]\n", t[m].name);
                 }
             }
     }
     free(x); free(y); free(g); free(ov);
-    print_message("[ info     ] blocks: %lu elements, %lu mismatches\n", checked, bad);
-    assert_int_equal(bad, 0);
+    tstat_assert(&sta, "blocks against gs_eval");
 }
 
 /* ---------------------------------------------------------------- code ranges */

@@ -97,7 +97,7 @@ static void test_ratio_random(void **state)
 {
     (void)state;
     rng_t r = { 0x5EED6A17u };
-    unsigned long n = 0, bad = 0;
+    tstat_t sta = { 0, 0 };
     for (int w = 1; w <= 32; w++)
         for (int f = 0; f <= 62; f++) {
             gs_config_t c = cfg_gain(w, f);
@@ -114,17 +114,13 @@ static void test_ratio_random(void **state)
                 uint32_t code = 0;
                 gs_status_t est = expect_code(num, den, w, f, &e);
                 gs_status_t st = gs_gain_code_ratio(&c, num, den, &code);
-                n++;
-                if (st != est || (st == GS_OK && code != e)) {
-                    if (bad++ < TSTAT_SHOW)
-                        print_error("ratio %llu/%llu u%d.%d: status %d code %u, expected %d %llu\n",
-                                    (unsigned long long)num, (unsigned long long)den, w, f, st,
-                                    code, est, (unsigned long long)e);
-                }
+                if (tstat_count(&sta, st == est && (st != GS_OK || code == e)))
+                    print_error("ratio %llu/%llu u%d.%d: status %d code %u, expected %d %llu\n",
+                                (unsigned long long)num, (unsigned long long)den, w, f, st,
+                                code, est, (unsigned long long)e);
             }
         }
-    print_message("[ info     ] %lu ratios, %lu mismatches\n", n, bad);
-    assert_int_equal(bad, 0);
+    tstat_assert(&sta, "gain codes of random ratios");
 }
 
 /* Decimal reals: exact num/den, compared as ratios (num*den' == num'*den). */

@@ -45,9 +45,7 @@ static int32_t neg_gain(uint32_t g)
     return -(int32_t)g;
 }
 
-typedef struct { unsigned long n, bad; } lstat_t;
-
-static void check_pair(lstat_t *st, int32_t x, uint32_t g)
+static void check_pair(tstat_t *st, int32_t x, uint32_t g)
 {
     bool ovf;
     int32_t y = gs_eval(&lfm, x, g, &ovf);
@@ -57,20 +55,15 @@ static void check_pair(lstat_t *st, int32_t x, uint32_t g)
     int eovf;
     int64_t ey = ref_eval(&lref, x, g, &eovf);
     int32_t em = ovf ? INT32_MIN : y;
-    st->n++;
-    if (s != y || m != em || ey != y || eovf != (int)ovf) {
-        if (st->bad++ < TSTAT_SHOW)
+    if (tstat_count(st, s == y && m == em && ey == y && eovf == (int)ovf))
             print_error("MISMATCH x=%d (0x%08x) g=%u (0x%08x): model y=%d ovf=%d; fix16_smul=%d, "
                         "fix16_mul=%d (expected %d); reference y=%lld ovf=%d\n",
                         x, (unsigned)x, g, g, y, ovf, s, m, em, (long long)ey, eovf);
-    }
 }
 
-static void finish(const lstat_t *st, const char *what)
+static void finish(const tstat_t *st, const char *what)
 {
-    print_message("[ info     ] %s: %lu pairs, %lu mismatches\n", what, st->n, st->bad);
-    if (st->bad)
-        fail_msg("%s: %lu of %lu pairs differ from libfixmath", what, st->bad, st->n);
+    tstat_assert(st, what);
 }
 
 static int setup(void **state)
@@ -115,7 +108,7 @@ static void test_build_options(void **state)
 static void test_random_pairs(void **state)
 {
     (void)state;
-    lstat_t st = { 0, 0 };
+    tstat_t st = { 0, 0 };
     rng_t r = { seed_base };
     unsigned long n = scaled(10000000);
     for (unsigned long k = 0; k < n; k++) {
@@ -137,7 +130,7 @@ static void test_random_pairs(void **state)
 static void test_products_near_2p47(void **state)
 {
     (void)state;
-    lstat_t st = { 0, 0 };
+    tstat_t st = { 0, 0 };
     rng_t r = { seed_base ^ 47 };
     const int64_t P47 = INT64_C(1) << 47, H = INT64_C(1) << 15;
     const int64_t targets[] = { P47, -P47, P47 - H, -(P47 - H), P47 + H, -(P47 + H),
@@ -177,7 +170,7 @@ static void test_products_near_2p47(void **state)
 static void test_exact_ties(void **state)
 {
     (void)state;
-    lstat_t st = { 0, 0 };
+    tstat_t st = { 0, 0 };
     rng_t r = { seed_base ^ 0x7E };
     unsigned long n = scaled(300000);
     for (unsigned long k = 0; k < n; k++) {
@@ -210,7 +203,7 @@ static void test_exact_ties(void **state)
 static void test_minimum_input(void **state)
 {
     (void)state;
-    lstat_t st = { 0, 0 };
+    tstat_t st = { 0, 0 };
     rng_t r = { seed_base ^ 0x31 };
     const int32_t xs[] = { INT32_MIN, INT32_MIN + 1, INT32_MIN + 2, INT32_MAX, INT32_MAX - 1,
                            -1, 0, 1, -0x10000, 0x10000 };
@@ -232,7 +225,7 @@ static void test_minimum_input(void **state)
 static void test_gain_2p31(void **state)
 {
     (void)state;
-    lstat_t st = { 0, 0 };
+    tstat_t st = { 0, 0 };
     rng_t r = { seed_base ^ 0x80 };
     for (int64_t x = -70000; x <= 70000; x++)
         check_pair(&st, (int32_t)x, 0x80000000u);

@@ -17,17 +17,12 @@
 
 #include "gainstage.h"
 #include "ref_exact.h"
+#include "splitmix.h"
 
 /* ---- reproducible random numbers (splitmix64) ---- */
 typedef struct { uint64_t s; } rng_t;
 
-static inline uint64_t rng_next(rng_t *r)
-{
-    uint64_t z = (r->s += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
+static inline uint64_t rng_next(rng_t *r) { return splitmix64(&r->s); }
 
 /* A uniform code of a signed w-bit format, sign-extended. */
 static inline int64_t rng_signed(rng_t *r, int w)
@@ -78,6 +73,7 @@ static inline uint64_t rng_unsigned_edgy(rng_t *r, int w)
 /* ---- a configuration in both worlds ---- */
 typedef struct {
     gs_config_t gs;
+    gs_stage_t st;   /* gs prepared (gs_stage_init) */
     ref_cfg_t ref;
     char name[128];
 } tcfg_t;
@@ -105,14 +101,25 @@ static inline void tcfg_make(tcfg_t *t, tfmt_t f, gs_round_t rm, gs_overflow_t o
     gs_status_t st = gs_config_check(&t->gs);
     if (st != GS_OK)
         fail_msg("gs_config_check refused a legal config %s: %s", t->name, gs_strerror(st));
+    st = gs_stage_init(&t->st, &t->gs);
+    if (st != GS_OK)
+        fail_msg("gs_stage_init refused a legal config %s: %s", t->name, gs_strerror(st));
 }
 
-/* Mismatch bookkeeping: count all, print the first few in full. */
+/* Mismatch bookkeeping, the one copy every test uses: count all, print the
+ * first few in full. */
 typedef struct {
     unsigned long long checked, bad;
 } tstat_t;
 
 #define TSTAT_SHOW 8
+
+/* Count a check; true when it is a mismatch that is to be printed. */
+static inline bool tstat_count(tstat_t *st, bool ok)
+{
+    st->checked++;
+    return !ok && st->bad++ < TSTAT_SHOW;
+}
 
 static inline void tstat_report(tstat_t *st, const char *what, const char *cfg,
                                 long long x, unsigned long long g,
@@ -123,16 +130,22 @@ static inline void tstat_report(tstat_t *st, const char *what, const char *cfg,
                     what, cfg, x, g, y, ovf, ey, eovf);
 }
 
-/* One (x, g) against the reference; returns 1 if they agree. */
+/* One (x, g) against the reference, through gs_eval and gs_stage_eval;
+ * returns 1 if both agree with it. */
 static inline int tcheck(tstat_t *st, const tcfg_t *t, int64_t x, uint64_t g)
 {
     int eovf;
     int64_t ey = ref_eval(&t->ref, x, g, &eovf);
-    bool ovf = false;
+    bool ovf = false, sovf = false;
     int32_t y = gs_eval(&t->gs, (int32_t)x, (uint32_t)g, &ovf);
+    int32_t sy = gs_stage_eval(&t->st, (int32_t)x, (uint32_t)g, &sovf);
     st->checked++;
     if (y != ey || (int)ovf != eovf) {
         tstat_report(st, "gs_eval", t->name, x, g, y, ovf, ey, eovf);
+        return 0;
+    }
+    if (sy != ey || (int)sovf != eovf) {
+        tstat_report(st, "gs_stage_eval", t->name, x, g, sy, sovf, ey, eovf);
         return 0;
     }
     return 1;

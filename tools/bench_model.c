@@ -19,7 +19,7 @@
 #define MIN_SECONDS 0.4
 
 static int32_t x[N], y[N];
-static uint32_t g[N];
+static uint32_t g[N], bits[N / 32];
 static uint8_t ovf[N];
 static volatile int64_t sink;
 
@@ -52,9 +52,9 @@ static void fill(const gs_config_t *c)
     }
 }
 
-typedef enum { SCALAR, BLOCK, BLOCK_GAIN, FIX16 } kind_t;
+typedef enum { SCALAR, BLOCK, BLOCK_GAIN, FIX16, STAGE_SCALAR, STAGE_BLOCK, STAGE_BLOCK_GAIN } kind_t;
 
-static double run(const gs_config_t *c, kind_t kind)
+static double run(const gs_config_t *c, const gs_stage_t *st, kind_t kind)
 {
     uint64_t done = 0;
     double t0 = now(), t;
@@ -72,6 +72,18 @@ static double run(const gs_config_t *c, kind_t kind)
             break;
         case BLOCK_GAIN:
             acc += (int64_t)gs_eval_block_gain(c, x, g[0], y, ovf, N) + y[N / 2];
+            break;
+        case STAGE_SCALAR:
+            for (unsigned i = 0; i < N; i++) {
+                bool o;
+                acc += gs_stage_eval(st, x[i], g[i], &o) + o;
+            }
+            break;
+        case STAGE_BLOCK:
+            acc += (int64_t)gs_stage_block(st, x, g, y, bits, N) + y[N / 2];
+            break;
+        case STAGE_BLOCK_GAIN:
+            acc += (int64_t)gs_stage_block_gain(st, x, g[0], y, bits, N) + y[N / 2];
             break;
         case FIX16:
             for (unsigned i = 0; i < N; i++)
@@ -103,16 +115,20 @@ int main(int argc, char **argv)
         { "libfixmath", SCALAR, "model scalar, libfixmath profile" },
         { "libfixmath", BLOCK, "model block (per-sample gain), libfixmath profile" },
         { "libfixmath", FIX16, "libfixmath fix16_smul(x, -g) loop" },
+        { "default", STAGE_SCALAR, "stage scalar (gs_stage_eval), default profile" },
+        { "default", STAGE_BLOCK, "stage block (per-sample gain), default profile" },
+        { "default", STAGE_BLOCK_GAIN, "stage block (one gain), default profile" },
     };
     size_t n = sizeof cases / sizeof cases[0];
     double rate[sizeof cases / sizeof cases[0]];
     for (size_t k = 0; k < n; k++) {
         gs_config_t c;
+        gs_stage_t st;
         gs_config_profile(&c, cases[k].profile);
-        if (gs_config_check(&c) != GS_OK)
+        if (gs_config_check(&c) != GS_OK || gs_stage_init(&st, &c) != GS_OK)
             return 1;
         fill(&c);
-        rate[k] = run(&c, cases[k].kind);
+        rate[k] = run(&c, &st, cases[k].kind);
         printf("%-52s %9.1f Msamples/s\n", cases[k].name, rate[k] / 1e6);
     }
     printf("%-52s %9.2fx\n", "libfixmath block / fix16_smul loop", rate[4] / rate[5]);
