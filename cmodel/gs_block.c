@@ -63,7 +63,7 @@ static inline int32_t gs_tie(const gs_stage_t *st, int32_t h)
         const int32_t *xp = x, *const x8 = x + (n & ~(size_t)7), *const xe = x + n; \
         int32_t *yp = y;                                                            \
         const uint32_t *gp = g;                                                     \
-        g1 &= g_mask; (void)x_sh; (void)gp;                                       \
+        g1 &= g_mask; (void)g1; (void)x_sh; (void)gp;                             \
         for (; xp != x8; xp += 8, yp += 8, gp += g ? 8 : 0) {                       \
             GS_ONE(KIND, REDX, G, 0);                                               \
             GS_ONE(KIND, REDX, G, 1);                                               \
