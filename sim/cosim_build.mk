@@ -33,7 +33,9 @@ GPARAMS := $(foreach p,$(PARAM_NAMES) LANES,-G$(p)=$($(p)))
 PDEFS   := $(foreach p,$(PARAM_NAMES) LANES,-DP_$(p)=$($(p)))
 
 VL      := $(OUT)/vl
-VLROOT  := $(shell $(VERILATOR) --getenv VERILATOR_ROOT)
+# Expanded only by the recipes that compile against it: `verilator --getenv`
+# costs ~50 ms of CPU, which every up-to-date check (make -q, each cosim run) paid.
+VLROOT   = $(shell $(VERILATOR) --getenv VERILATOR_ROOT)
 # XRAND=1 (cosim --rand-reset): X values become random at run time, no hidden
 # dependence on the fast defaults' zeros. XPARAMS="NAME=VALUE ..." (cosim --param):
 # extra parameters of gain_stage, through cosim_top's COSIM_XPARAMS.
@@ -98,6 +100,9 @@ $(VL)/Vcosim_top.mk $(VL)/Vcosim_top_classes.mk: sim/cosim_build.mk sim/cosim_to
 	@mkdir -p $(VL)
 	$(VERILATOR) $(VFLAGS) $(VSRC) > $(OUT)/verilator.log 2>&1 || \
 	  { cat $(OUT)/verilator.log >&2; exit 1; }
+	@# Verilator leaves an unchanged file's date alone: without this, a newer
+	@# sim/cosim_build.mk re-verilated on every cosim run
+	@touch $(VL)/Vcosim_top.mk $(VL)/Vcosim_top_classes.mk
 -include $(VL)/Vcosim_top__ver.d
 -include $(VL)/Vcosim_top_classes.mk
 
@@ -109,6 +114,7 @@ VL_MAKE   := $(MAKE) -s -C $(VL) -f Vcosim_top.mk OPT_FAST="$(CXXOPT)" OPT_SLOW=
              OPT_GLOBAL=-O2 VM_PARALLEL_BUILDS=0
 $(VL)/Vcosim_top__ALL.a: $(VL)/Vcosim_top.mk
 	$(VL_MAKE) Vcosim_top__ALL.a >/dev/null
+	@touch $@
 
 RT_FLAGS  := $(filter --trace% --coverage%,$(VFLAGS))
 $(RT)/stamp: sim/cosim_build.mk
@@ -121,7 +127,7 @@ $(RT)/stamp: sim/cosim_build.mk
 common: $(RT)/stamp $(C_OBJ)
 
 # 3. The thin C++ layer, the C harness, the link.
-VL_INC := -I$(VL) -isystem $(VLROOT)/include -isystem $(VLROOT)/include/vltstd -Isim
+VL_INC  = -I$(VL) -isystem $(VLROOT)/include -isystem $(VLROOT)/include/vltstd -Isim
 VL_DEF := -DVM_TRACE=$(VM_TRACE) -DVM_TRACE_FST=$(VM_TRACE_FST) -DVM_COVERAGE=$(VM_COVERAGE) \
           -DVM_SC=0 -DCOSIM_NETLIST=$(NET_DEF) -DCOSIM_SRC='"$(DUT_SRC)"' $(PDEFS) $(TRACE_DEFS)
 $(OUT)/dut_vl.o: sim/dut_vl.cpp sim/dut.h $(VL)/Vcosim_top__ALL.a

@@ -17,33 +17,37 @@ static const char *const cv_name[CV_N] = {
 };
 
 /*
- * Coverage of a block of samples and their expected results: branch-free
- * counters (a loop the compiler vectorises), summed into the bins.
+ * Coverage of a block of samples and their expected results (the ring words,
+ * m_data | m_ovf << 32: an output code is in range, so comparing its OUT_W bits
+ * compares the value): branch-free counters (a loop the compiler vectorises),
+ * summed into the bins.
  */
 _Static_assert(((int64_t)-5 >> 1) == -3, "cosim needs an arithmetic right shift");
 
-void classify(const ctx_t *t, const int32_t *x, const uint32_t *g, const int32_t *y,
-              const uint8_t *ovf, size_t n, uint32_t *gprev, uint64_t *cov)
+void classify(const ctx_t *t, const int32_t *restrict x, const uint32_t *restrict g,
+              const uint64_t *restrict exp, size_t n, uint32_t *gprev, uint64_t *cov)
 {
     const gs_config_t *c = t->c;
     const int s = c->shift > 0 ? c->shift : 0;
     const int64_t fmask = s ? (int64_t)(((uint64_t)1 << s) - 1) : 0;
     const int64_t half = s ? (int64_t)1 << (s - 1) : -1;   /* -1: no tie when s = 0 */
-    const int32_t ymax = (int32_t)c->y_max, ymin = (int32_t)c->y_min;
+    const uint64_t om = t->omask;
+    const uint64_t ymax = (uint64_t)c->y_max & om, ymin = (uint64_t)c->y_min & om;
     uint64_t n_ovf = 0, n_ovf_hi = 0, n_max = 0, n_min = 0, n_zero = 0, n_tie = 0,
              n_tie_pos_odd = 0, n_tie_pos = 0, n_tie_odd = 0, n_inex = 0, n_inex_pos = 0,
              n_chg = 0;
     for (size_t i = 0; i < n; i++) {
         int64_t p = -((int64_t)g[i] * (int64_t)x[i]);
         int64_t frac = p & fmask;
-        uint64_t o = ovf[i] != 0, hi = y[i] == ymax, lo = y[i] == ymin;
+        uint64_t y = exp[i] & om;
+        uint64_t o = (exp[i] >> 32) & 1, hi = y == ymax, lo = y == ymin;
         uint64_t tie = frac == half, inex = (frac != 0) & (frac != half);
         uint64_t pos = p > 0, odd = (uint64_t)(p >> s) & 1;
         n_ovf += o;
         n_ovf_hi += o & hi;
         n_max += (o ^ 1) & hi;
         n_min += (o ^ 1) & lo;
-        n_zero += y[i] == 0;
+        n_zero += y == 0;
         n_tie += tie;
         n_tie_pos += tie & pos;
         n_tie_odd += tie & odd;

@@ -137,8 +137,8 @@ void gen_samples(const ctx_t *t, uint64_t idx, size_t n, int32_t *x, uint32_t *g
 void refill(run_t *u, uint64_t *gen, uint32_t *gprev);
 
 /* coverage.c */
-void classify(const ctx_t *t, const int32_t *x, const uint32_t *g, const int32_t *y,
-              const uint8_t *ovf, size_t n, uint32_t *gprev, uint64_t *cov);
+void classify(const ctx_t *t, const int32_t *x, const uint32_t *g, const uint64_t *exp,
+              size_t n, uint32_t *gprev, uint64_t *cov);
 void coverage_print(const cosim_opts_t *o, const gs_config_t *c, const uint64_t *cov);
 
 /* errors.c: each returns 1 when the run must stop (--max-errors reached) */
