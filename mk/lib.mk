@@ -9,7 +9,8 @@
 #                                  built only with pkg-config must agree with gsref
 #
 # The shared library exports only the functions declared in its installed headers
-# (a version script generated from them, so that an API change follows).
+# (a version script generated from them, so that an API change follows; their
+# static inline helpers are not symbols of the library).
 
 PREFIX      ?= /usr/local
 # gs_cli.c comes in through gs_cli_capture.c; the rest of the tools' shared code as is
@@ -36,7 +37,7 @@ $(LIB_A): $(LIB_OBJ)
 $(LIB_MAP): $(LIB_HDR)
 	@mkdir -p $(@D)
 	@{ echo "GAINSTAGE_$(LIB_SOMAJOR) {"; echo "  global:"; \
-	   grep -hv '^ *[/*]' $(LIB_HDR) | grep -o '\bgs_[a-z0-9_]*(' | tr -d '(' | sort -u | \
+	   grep -hv -e '^ *[/*]' -e '^static inline' $(LIB_HDR) | grep -o '\bgs_[a-z0-9_]*(' | tr -d '(' | sort -u | \
 	     sed 's/.*/    &;/'; \
 	   echo "  local: *;"; echo "};"; } > $@
 
