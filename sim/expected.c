@@ -15,7 +15,7 @@
  * ovf[] arrays of gs_eval_block that the rings do not need. Same results by
  * construction: the same function on the same operands.
  */
-ALWAYS_INLINE size_t narrow_loop(const gs_config_t *c, const int32_t *restrict x,
+ALWAYS_INLINE size_t narrow_loop(const gs_stage_t *c, const int32_t *restrict x,
                                  const uint32_t *restrict g, uint32_t *restrict xr,
                                  uint64_t *restrict exp,
                                  uint32_t im, uint32_t om, size_t n, gs_round_t rnd,
@@ -24,7 +24,7 @@ ALWAYS_INLINE size_t narrow_loop(const gs_config_t *c, const int32_t *restrict x
     size_t novf = 0;
     for (size_t i = 0; i < n; i++) {
         bool o;
-        int32_t yy = gs_core32(c, x[i], g[i], &o, rnd, ovm);
+        int32_t yy = gs_core32(c, x[i], g[i], &o, rnd, ovm, false);
         novf += o;
         xr[i] = (uint32_t)x[i] & im;
         exp[i] = ((uint32_t)yy & om) | (uint64_t)o << 32;
@@ -33,7 +33,7 @@ ALWAYS_INLINE size_t narrow_loop(const gs_config_t *c, const int32_t *restrict x
 }
 
 #define NARROW_OVM(RND)                                                                  \
-    switch (cc.overflow) {                                                               \
+    switch (c->overflow) {                                                               \
     case GS_OVF_SAT:                                                                     \
         return narrow_loop(&cc, x, g, xr, exp, im, om, n, RND, GS_OVF_SAT);       \
     case GS_OVF_SAT_SYM:                                                                 \
@@ -47,8 +47,10 @@ static size_t narrow_block(const gs_config_t *c, const int32_t *restrict x,
                            uint64_t *restrict exp,
                            uint32_t im, uint32_t om, size_t n)
 {
-    const gs_config_t cc = *c;  /* a local: the stores cannot alias it */
-    switch (cc.round) {
+    /* The checked stage (the stimulus codes are in format, so none is reduced),
+     * copied to a local: the stores cannot alias it. */
+    const gs_stage_t cc = *gs_config_stage(c);
+    switch (c->round) {
     case GS_ROUND_FLOOR:     NARROW_OVM(GS_ROUND_FLOOR);
     case GS_ROUND_CEIL:      NARROW_OVM(GS_ROUND_CEIL);
     case GS_ROUND_ZERO:      NARROW_OVM(GS_ROUND_ZERO);
