@@ -81,6 +81,7 @@ typedef enum {
  */
 typedef struct {
     uint32_t magic;                  /* GS_STAGE_MAGIC_ when made by gs_stage_init */
+    uint32_t fast;                   /* GS_FAST_BIAS_: sat-fast, kind BIAS or TIE (gs_fast.h) */
     uint8_t in_w, g_w, g_f, out_w;
     uint8_t round, overflow;
     uint8_t narrow;                  /* the 32-bit path: IN_W + G_W <= 32, 1 <= shift <= 31 */
@@ -94,6 +95,8 @@ typedef struct {
     uint32_t v_lo, v_span;           /* window: (uint32_t)v - v_lo <= v_span */
     uint32_t v_edge;                 /* v_lo + v_span + 1: the tie above the window */
     uint32_t t_mask;                 /* 2^shift - 1: ties are v & t_mask == 0 */
+    uint32_t tie_lim;                /* 1 for GS_KIND_TIE, else 0: a tie is v & t_mask < tie_lim */
+    uint32_t f_span;                 /* v_span + 1 for GS_FAST_BIAS_, else 0 (gs_stage_eval) */
     uint8_t tie_odd, tie_pos;        /* how a tie leaves half-up (gs_block.c) */
     uint8_t leaf_1, leaf_n;          /* the block loops (gs_block.c) */
     int64_t y_min, y_max, p_min, p_max;

@@ -2,7 +2,7 @@
  * gs_block.c - block evaluation of a prepared stage (gs_fast.h). A sat-fast
  * stage (sat or sat-sym, every v exact: the default profile among them) runs
  * loops of about ten instructions per sample, specialised per kind and width,
- * unrolled by 4, in leaf functions; an in-range sample stores only y. Other
+ * unrolled by 8, in leaf functions; an in-range sample stores only y. Other
  * stages take gs_stage_slow for each sample the fast path declines.
  */
 #include "gainstage.h"
@@ -13,7 +13,10 @@
  * or when h <= 0 (half-away); the stage holds which (tie_odd, tie_pos). */
 static inline int32_t gs_tie(const gs_stage_t *st, int32_t h)
 {
-    return h - ((h & st->tie_odd) | ((h > 0) == st->tie_pos && !st->tie_odd));
+    /* branches, not a formula: fewer registers live on this rare path */
+    if (st->tie_odd)
+        return h - (h & 1);
+    return h - (st->tie_pos ? h > 0 : h <= 0);
 }
 
 /*
@@ -49,11 +52,12 @@ static inline int32_t gs_tie(const gs_stage_t *st, int32_t h)
  * samples per turn; bit walks the flag word, which is stored when it is full
  * and at the end. Returns the overflow count.
  */
-#define GS_LEAF(NAME, KIND, REDX, G)                                                \
-    static GS_NOINLINE size_t NAME(const gs_stage_t *st, const int32_t *x,         \
-                                   const uint32_t *g, uint32_t g1, int32_t *y,     \
-                                   uint32_t *bits, size_t n)                       \
+#define GS_LEAF(NAME, KIND, REDX, G, GARG, GP, G1, GINC)                            \
+    static GS_NOINLINE size_t NAME(const gs_stage_t *st, const int32_t *x, GARG ga, \
+                                   int32_t *y, uint32_t *bits, size_t n)           \
     {                                                                               \
+        const uint32_t *const g = GP(ga);                                           \
+        uint32_t g1 = G1(ga);                                                       \
         const int32_t bias = st->bias;                                              \
         const uint32_t v_lo = st->v_lo, v_span = st->v_span, t_mask = st->t_mask;   \
         const uint32_t g_mask = st->g_mask;                                         \
@@ -64,7 +68,7 @@ static inline int32_t gs_tie(const gs_stage_t *st, int32_t h)
         int32_t *yp = y;                                                            \
         const uint32_t *gp = g;                                                     \
         g1 &= g_mask; (void)g1; (void)x_sh; (void)gp;                             \
-        for (; xp != x8; xp += 8, yp += 8, gp += g ? 8 : 0) {                       \
+        for (; xp != x8; xp += 8, yp += 8, gp += 8 * (GINC)) {                      \
             GS_ONE(KIND, REDX, G, 0);                                               \
             GS_ONE(KIND, REDX, G, 1);                                               \
             GS_ONE(KIND, REDX, G, 2);                                               \
@@ -81,7 +85,7 @@ static inline int32_t gs_tie(const gs_stage_t *st, int32_t h)
                 bit = 1;                                                            \
             }                                                                       \
         }                                                                           \
-        for (; xp != xe; xp++, yp++, gp += g ? 1 : 0, bit <<= 1)                    \
+        for (; xp != xe; xp++, yp++, gp += (GINC), bit <<= 1)                    \
             GS_ONE(KIND, REDX, G, 0);                                               \
         if (bits && bit != 1)                                                       \
             *bits = w;                                                              \
@@ -95,24 +99,33 @@ static inline int32_t gs_tie(const gs_stage_t *st, int32_t h)
 #define GS_G16(K) ((uint32_t)(uint16_t)gp[K])
 #define GS_GW(K) (gp[K] & g_mask)
 
-typedef size_t (*gs_leaf_t)(const gs_stage_t *, const int32_t *, const uint32_t *, uint32_t,
-                            int32_t *, uint32_t *, size_t);
+/* The leaves take the arguments of the API function that calls them, in its
+ * order (a jump, no moves): one gain (a value) or a gain per sample (a pointer). */
+typedef size_t (*gs_leaf1_t)(const gs_stage_t *, const int32_t *, uint32_t, int32_t *,
+                             uint32_t *, size_t);
+typedef size_t (*gs_leafn_t)(const gs_stage_t *, const int32_t *, const uint32_t *, int32_t *,
+                             uint32_t *, size_t);
+#define GS_NO_GP(a) ((const uint32_t *)NULL)
+#define GS_GP(a) (a)
+#define GS_G1V(a) (a)
+#define GS_NO_G1(a) 0u
 
-#define GS_LEAVES(K, KIND)                                                          \
-    GS_LEAF(gs_leaf1w_##K, KIND, GS_RXW, GS_G1)                                     \
-    GS_LEAF(gs_leaf1h_##K, KIND, GS_RX16, GS_G1)                                    \
-    GS_LEAF(gs_leafnw_##K, KIND, GS_RXW, GS_GW)                                     \
-    GS_LEAF(gs_leafnh_##K, KIND, GS_RX16, GS_G16)
+#define GS_LEAVES(K, KIND)                                                                   \
+    GS_LEAF(gs_leaf1w_##K, KIND, GS_RXW, GS_G1, uint32_t, GS_NO_GP, GS_G1V, 0)               \
+    GS_LEAF(gs_leaf1h_##K, KIND, GS_RX16, GS_G1, uint32_t, GS_NO_GP, GS_G1V, 0)              \
+    GS_LEAF(gs_leafnw_##K, KIND, GS_RXW, GS_GW, const uint32_t *, GS_GP, GS_NO_G1, 1)        \
+    GS_LEAF(gs_leafnh_##K, KIND, GS_RX16, GS_G16, const uint32_t *, GS_GP, GS_NO_G1, 1)
 GS_LEAVES(bias, GS_KIND_BIAS)
 GS_LEAVES(tie, GS_KIND_TIE)
 GS_LEAVES(zero, GS_KIND_ZERO)
 
-/* By gs_stage_leaf(): [per-sample gain][16-bit formats][kind - 1]. */
-static const gs_leaf_t leaves[2][2][3] = {
-    { { gs_leaf1w_bias, gs_leaf1w_tie, gs_leaf1w_zero },
-      { gs_leaf1h_bias, gs_leaf1h_tie, gs_leaf1h_zero } },
-    { { gs_leafnw_bias, gs_leafnw_tie, gs_leafnw_zero },
-      { gs_leafnh_bias, gs_leafnh_tie, gs_leafnh_zero } },
+/* By gs_stage_leaf(): [16-bit formats][kind - 1], leaf_1 for one gain,
+ * leaf_n - 6 for a gain per sample. */
+static const gs_leaf1_t leaves_1[2 * 3] = {
+    gs_leaf1w_bias, gs_leaf1w_tie, gs_leaf1w_zero, gs_leaf1h_bias, gs_leaf1h_tie, gs_leaf1h_zero,
+};
+static const gs_leafn_t leaves_n[2 * 3] = {
+    gs_leafnw_bias, gs_leafnw_tie, gs_leafnw_zero, gs_leafnh_bias, gs_leafnh_tie, gs_leafnh_zero,
 };
 
 uint8_t gs_stage_leaf(const gs_stage_t *st, bool per_sample)
@@ -184,17 +197,17 @@ static GS_NOINLINE size_t other(const gs_stage_t *st, const int32_t *x, const ui
 size_t gs_stage_block(const gs_stage_t *st, const int32_t *x, const uint32_t *g,
                       int32_t *y, uint32_t *ovf_bits, size_t n)
 {
-    unsigned k = st->leaf_n;
-    if (GS_LIKELY(st->magic == GS_STAGE_MAGIC_ && k < GS_LEAF_NONE))
-        return (&leaves[0][0][0])[k](st, x, g, 0, y, ovf_bits, n);
+    unsigned k = st->leaf_n - 6u; /* GS_LEAF_NONE - 6: out of the table */
+    if (GS_LIKELY(st->magic == GS_STAGE_MAGIC_ && k < 6))
+        return leaves_n[k](st, x, g, y, ovf_bits, n);
     return other(st, x, g, 0, y, ovf_bits, n);
 }
 
 size_t gs_stage_block_gain(const gs_stage_t *st, const int32_t *x, uint32_t g,
                            int32_t *y, uint32_t *ovf_bits, size_t n)
 {
-    unsigned k = st->leaf_1;
-    if (GS_LIKELY(st->magic == GS_STAGE_MAGIC_ && k < GS_LEAF_NONE))
-        return (&leaves[0][0][0])[k](st, x, NULL, g, y, ovf_bits, n);
+    unsigned k = st->leaf_1; /* 0..5, or GS_LEAF_NONE */
+    if (GS_LIKELY(st->magic == GS_STAGE_MAGIC_ && k < 6))
+        return leaves_1[k](st, x, g, y, ovf_bits, n);
     return other(st, x, NULL, g, y, ovf_bits, n);
 }

@@ -25,6 +25,10 @@
 
 enum { GS_KIND_NONE = 0, GS_KIND_BIAS, GS_KIND_TIE, GS_KIND_ZERO };
 
+/* gs_stage_t.fast of a made sat-fast stage of kind BIAS or TIE (v = bias - q):
+ * the scalar fast path of gs_stage_eval serves it. */
+#define GS_FAST_BIAS_ 0x46537462u
+
 /* v = bias - q for q = g*x (reduced codes), in 32 bits (mod 2^32). */
 GS_ALWAYS_INLINE int32_t gs_fast_v(int kind, int32_t bias, uint32_t t_mask, uint32_t q)
 {

@@ -24,6 +24,7 @@ static GS_NOINLINE GS_COLD void fast_window(gs_stage_t *st)
     }
     st->tie_odd = st->round == GS_ROUND_HALF_EVEN;
     st->tie_pos = st->round == GS_ROUND_HALF_ZERO;
+    st->tie_lim = st->kind == GS_KIND_TIE;
     st->bias = (int32_t)bmax;
     st->t_mask = (uint32_t)m;
     const int64_t vmin = bmin - qmax, vmax = bmax - qmin, two32 = (int64_t)1 << 32;
@@ -89,6 +90,10 @@ GS_NOINLINE GS_COLD gs_status_t gs_stage_init(gs_stage_t *st, const gs_config_t 
         fast_window(&s);
     s.leaf_1 = gs_stage_leaf(&s, false);
     s.leaf_n = gs_stage_leaf(&s, true);
+    if (s.sat_fast && s.kind != GS_KIND_ZERO) {
+        s.fast = GS_FAST_BIAS_;
+        s.f_span = s.v_span + 1; /* 0 (never fast) for a window of all 2^32 v */
+    }
     s.magic = GS_STAGE_MAGIC_;
     *st = s;
     return GS_OK;
@@ -113,53 +118,64 @@ GS_NOINLINE GS_COLD int32_t gs_stage_slow(const gs_stage_t *st, int32_t v, int32
     return gs_core(st, x, g, ovf, rnd, ovm, st->shift > 0, false);
 }
 
-/* A sample of a sat-fast stage that the fast test declined: a tie of
- * GS_KIND_TIE (decided from its half-up result) or an overflow (the rail on
- * v's side, or on the tie result's side). */
-static GS_NOINLINE GS_COLD int32_t cold(const gs_stage_t *st, int32_t v, bool *ovf)
+/* Any stage but GS_FAST_BIAS_: toward zero (its window test here), any other
+ * stage (gs_stage_slow), a refused one. */
+static GS_NOINLINE int32_t other(const gs_stage_t *st, int32_t x, uint32_t g, bool *ovf)
 {
-    int32_t r = v >> st->shift;
-    bool lo = v < (int32_t)st->v_lo;
-    if (st->kind == GS_KIND_TIE && ((uint32_t)v & st->t_mask) == 0) {
-        /* down by one: half-even when odd, half-zero when -(g*x) > 0,
-         * half-away when -(g*x) < 0 */
-        r -= st->tie_odd ? (r & 1) : st->tie_pos ? r > 0 : r <= 0;
-        if (r >= st->y_min && r <= st->y_max) {
-            *ovf = false;
-            return r;
+    bool o = true;
+    int32_t y = 0;
+    if (st->magic == GS_STAGE_MAGIC_) {
+        const int32_t xr = gs_red_x(st, x);
+        const uint32_t gr = gs_red_g(st, g);
+        const int32_t v = gs_fast_v(st->kind, st->bias, st->t_mask, gr * (uint32_t)xr);
+        if (st->sat_fast && gs_fast_ok(st->kind, v, st->v_lo, st->v_span, st->t_mask)) {
+            o = false;
+            y = v >> st->shift;
+        } else {
+            y = gs_stage_slow(st, v, xr, gr, &o);
         }
-        lo = r < st->y_min;
     }
-    *ovf = true;
-    return (int32_t)(lo ? st->y_min : st->y_max);
+    if (ovf)
+        *ovf = o;
+    return y;
 }
 
+/* Small enough to inline into a caller's loop (LTO on the soft core): an
+ * in-range sample of a GS_FAST_BIAS_ stage (the default profile among them)
+ * takes 9 instructions and no taken branch; f_span = 0 sends every other
+ * stage, a refused one among them, to other(). */
 int32_t gs_stage_eval(const gs_stage_t *st, int32_t x, uint32_t g, bool *ovf)
 {
     /* Every field read up front, unconditionally, so that a caller's loop
      * inlining this can keep them in registers (the compiler does not hoist a
      * load that only some paths make). */
-    const uint32_t magic = st->magic, v_lo = st->v_lo, v_span = st->v_span, t_mask = st->t_mask;
-    const int kind = st->kind, s = st->shift;
-    const bool fast = st->sat_fast != 0;
-    const int32_t y_min = (int32_t)st->y_min, y_max = (int32_t)st->y_max;
-    const int32_t xr = gs_red_x(st, x);
-    const uint32_t gr = gs_red_g(st, g);
-    const int32_t v = gs_fast_v(kind, st->bias, t_mask, gr * (uint32_t)xr);
+    const uint32_t v_lo = st->v_lo, f_span = st->f_span, t_mask = st->t_mask;
+    const uint32_t tie_lim = st->tie_lim;
+    const int s = st->shift;
+    const int32_t bias = st->bias, y_min = (int32_t)st->y_min, y_max = (int32_t)st->y_max;
+    const uint32_t q = gs_red_g(st, g) * (uint32_t)gs_red_x(st, x);
+    const int32_t v = (int32_t)((uint32_t)bias - q);
+    const bool tie = ((uint32_t)v & t_mask) < tie_lim;
+    if (GS_LIKELY(!tie && (uint32_t)v - v_lo < f_span)) {
+        if (ovf)
+            *ovf = false;
+        return v >> s;
+    }
+    if (st->fast != GS_FAST_BIAS_) /* read here: one register less in the loop */
+        return other(st, x, g, ovf);
+    int32_t y = v >> s;
     bool o = true;
-    int32_t y = 0;
-    if (GS_LIKELY(magic == GS_STAGE_MAGIC_ && fast)) {
-        bool tie = kind == GS_KIND_TIE && ((uint32_t)v & t_mask) == 0;
-        if (GS_LIKELY((uint32_t)v - v_lo <= v_span && !tie)) {
-            o = false;
-            y = v >> s;
-        } else if (!tie) {
-            y = v < (int32_t)v_lo ? y_min : y_max;
-        } else {
-            y = cold(st, v, &o);
-        }
-    } else if (magic == GS_STAGE_MAGIC_) {
-        y = gs_stage_slow(st, v, xr, gr, &o);
+    if (tie) {
+        /* down by one: half-even when odd, half-zero when -(g*x) > 0,
+         * half-away when -(g*x) < 0; inline, as the loads are on this path
+         * only (a call would cost the caller's loop its registers) */
+        y -= st->tie_odd ? (y & 1) : st->tie_pos ? y > 0 : y <= 0;
+        o = y < y_min || y > y_max;
+        if (o)
+            y = y < y_min ? y_min : y_max;
+    } else {
+        /* out of the window: an overflow, the rail on v's side */
+        y = v < (int32_t)v_lo ? y_min : y_max;
     }
     if (ovf)
         *ovf = o;

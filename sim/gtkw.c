@@ -46,12 +46,12 @@ int gtkw_write(const char *path, const gtkw_t *g)
     fprintf(f, "[savefile] \"%s\"\n", path);
     fprintf(f, "[timestart] %llu\n", (unsigned long long)start);
     fprintf(f, "[size] 1400 700\n[pos] -1 -1\n");
-    /* zoom (log2 of pixels per time unit: 120 time units across ~1000 px), the primary
-     * marker, then the 26 named markers, unused */
-    fprintf(f, "*3.000000 %lld", (long long)g->marker);
+    /* zoom (-5: about 140 time units, 70 cycles, across the 1400 px window; checked
+     * by eye in GTKWave 3.3.118), the primary marker, then the 26 named markers, unused */
+    fprintf(f, "*-5.000000 %lld", (long long)g->marker);
     for (int i = 0; i < 26; i++)
         fputs(" -1", f);
-    fputs("\n[treeopen] TOP.\n[treeopen] TOP.cosim_top.\n[signals_width] 220\n", f);
+    fputs("\n[treeopen] TOP.\n[treeopen] TOP.cosim_top.\n[signals_width] 260\n", f);
     int n = g->lanes;   /* wider ports hold every lane: shown as one value each */
     sig(f, "28", "clk", 1);
     sig(f, "28", "rst", 1);

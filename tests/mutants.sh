@@ -42,7 +42,7 @@ fast-window-top@cmodel/gs_stage.c@s/(uint64_t)(st->y_max + 1) << s) - 1;/(uint64
 fast-wrap-sat@cmodel/gs_stage.c@s/ \&\& st->overflow != GS_OVF_WRAP;/;/@wrap stages saturate on the fast path
 fast-no-tie@cmodel/gs_fast.h@s/return in \& (((uint32_t)v \& t_mask) != 0);/return in;/@the fast path misses ties (half-even rounds them up)
 fast-zero-sign@cmodel/gs_fast.h@s/bias = (int32_t)q > 0 ?/bias = (int32_t)q < 0 ?/@round-to-zero takes its bias from the wrong sign
-block-tie-even@cmodel/gs_block.c@s/return h - ((h \& st->tie_odd)/return h - (((h + 1) \& st->tie_odd)/@the block loops round half-even ties to odd
+block-tie-even@cmodel/gs_block.c@s/return h - (h \& 1);/return h - ((h + 1) \& 1);/@the block loops round half-even ties to odd
 block-rail-side@cmodel/gs_block.c@s/bool lo_ = v_ < (int32_t)v_lo;/bool lo_ = v_ > (int32_t)v_lo;/@the block loops clip to the wrong rail
 block-flag-bit@cmodel/gs_block.c@s/w |= bit << (K);/w |= bit;/@the block loops flag the first sample of each 8 for all
 block-flag-word@cmodel/gs_block.c@s/bit <<= 8;/bit <<= 7;/@the flag words drift off the samples
@@ -50,8 +50,10 @@ block-last-word@cmodel/gs_block.c@s/if (bits \&\& bit != 1)/if (bits \&\& bit !=
 block-x16@cmodel/gs_block.c@s/#define GS_RX16(v) ((int32_t)(int16_t)(v))/#define GS_RX16(v) ((int32_t)(v))/@the 16-bit loops do not reduce x to its format
 block-g-mask@cmodel/gs_block.c@s/g1 \&= g_mask;/g1 |= 0;/@gs_stage_block_gain does not reduce g to its format
 stage-x-sh@cmodel/gs_stage.c@s/s.x_sh = (uint8_t)(32 - s.in_w);/s.x_sh = (uint8_t)(31 - s.in_w);/@x is reduced to one bit too few
-scalar-tie-swap@cmodel/gs_stage.c@s/st->tie_pos ? r > 0 : r <= 0;/st->tie_pos ? r <= 0 : r > 0;/@gs_stage_eval swaps half-zero and half-away ties
+scalar-tie-swap@cmodel/gs_stage.c@s/st->tie_pos ? y > 0 : y <= 0;/st->tie_pos ? y <= 0 : y > 0;/@gs_stage_eval swaps half-zero and half-away ties
 scalar-rail@cmodel/gs_stage.c@s/y = v < (int32_t)v_lo ? y_min : y_max;/y = v < (int32_t)v_lo ? y_max : y_min;/@gs_stage_eval clips to the wrong rail
+scalar-no-tie@cmodel/gs_stage.c@s/st->tie_lim = st->kind == GS_KIND_TIE;/st->tie_lim = 0;/@gs_stage_eval misses ties (half-even rounds them up)
+scalar-span@cmodel/gs_stage.c@s/s.f_span = s.v_span + 1;/s.f_span = s.v_span + 2;/@gs_stage_eval takes one v too many at the top of its window
 eval-drift@cmodel/gs_eval.c@s/(gs_round_t)c->round, (gs_overflow_t)c->overflow, true);/cfg->round, cfg->overflow, true);/@gs_eval takes the modes from the public fields (drift after the check)
 hex-no-sign@tools/gs_vec.c@s/\*x = (int32_t)((int64_t)(mag ^ sign) - (int64_t)sign);/*x = (int32_t)(mag \& 0x7fffffff);/@hex input codes are not sign-extended
 LIST
