@@ -97,9 +97,10 @@ SOC_CPU_MUL  := 2
 SOC_MAX_CYCLES := 40000000
 
 # $(call soc_vl,DIR,MEM_WORDS,CPU_MUL[,more -G parameters[,UART_DIV]]): a
-# Verilator model $(SOC)/DIR/Vsoc_top
+# Verilator model $(SOC)/DIR/Vsoc_top (mk/soc.mk is a prerequisite: MEM_WORDS and
+# the other -G parameters are set here)
 define soc_vl
-$(SOC)/$(1)/Vsoc_top: $(SOC_RTL) sim/soc/soc_tb.cpp sim/soc/uart_rx.h sim/soc/soc.vlt | deps-soc
+$(SOC)/$(1)/Vsoc_top: mk/soc.mk $(SOC_RTL) sim/soc/soc_tb.cpp sim/soc/uart_rx.h sim/soc/soc.vlt | deps-soc
 	@mkdir -p $(SOC)/$(1)
 	verilator --cc --exe --build -j 2 -Wall -Wno-fatal --Mdir $(SOC)/$(1) -o Vsoc_top \
 	  --top-module soc_top -DSOC_SIM_PLUSARGS \
@@ -156,7 +157,7 @@ fw-board: $(SOC)/fw_board.hex
 
 # The iCEBreaker top itself (power-on reset, button restart, LEDs, UART at
 # 115200 baud): two runs of the simulation firmware, both checked (regression).
-$(SOC)/vl_board/Vicebreaker_top: $(SOC_BOARD_RTL) sim/soc/board_tb.cpp sim/soc/uart_rx.h sim/soc/soc.vlt | deps-soc
+$(SOC)/vl_board/Vicebreaker_top: mk/soc.mk $(SOC_BOARD_RTL) sim/soc/board_tb.cpp sim/soc/uart_rx.h sim/soc/soc.vlt | deps-soc
 	@mkdir -p $(@D)
 	verilator --cc --exe --build -j 2 -Wall -Wno-fatal --Mdir $(@D) -o Vicebreaker_top \
 	  --top-module icebreaker_top -DSOC_SIM_PLUSARGS -GMEM_WORDS=$(FW_MEM_WORDS) \
