@@ -73,7 +73,9 @@ def find_bare(build):
     """The sim engineer's bare Verilator loop for the default configuration."""
     cands = sorted(glob.glob(os.path.join(ROOT, build, "cosim", "*", "bare")),
                    key=os.path.getmtime, reverse=True)
-    default = [c for c in cands if is_default_cfg(os.path.dirname(c))]
+    # one lane: a `-lN` build (cosim --lanes N) is N instances, not the ceiling of one
+    default = [c for c in cands if is_default_cfg(os.path.dirname(c))
+               and not re.search(r"-l\d+$", os.path.dirname(c))]
     if default:
         return os.path.relpath(default[0], ROOT)
     # Not built yet (sim/bench.sh builds it): build it beside cosim's cached model
