@@ -5,7 +5,7 @@
 #   synth  : yosys, nextpnr-ice40, icestorm
 #   soc    : RISC-V cross compiler, picolibc, PicoRV32 from PyPI
 #   bench  : cocotb 1.9.2 in the system Python (the benchmark's historical peer)
-#   formal : yosys-smtbmc's solver (z3)
+#   formal : yosys (its yosys-abc runs the k-induction and BMC engines of make formal)
 #   fuzz   : clang with libFuzzer and the sanitizer runtimes
 #   slurm  : Slurm (slurmctld, slurmd, sbatch) and munge, for the one-node test cluster
 #   report : matplotlib (Debian's, for /usr/bin/python3), lcov, chromium, espeak-ng, sox
@@ -25,7 +25,7 @@ apt_core=(make gcc g++ perl python3 python3-pip python3-venv zlib1g-dev verilato
           libcmocka-dev libfixmath-dev pkg-config)
 apt_synth=(yosys nextpnr-ice40 fpga-icestorm)
 apt_soc=(gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf)
-apt_formal=(yosys z3)
+apt_formal=(yosys)
 apt_fuzz=(clang libclang-rt-14-dev)
 apt_slurm=(slurm-wlm munge)
 apt_report=(python3-matplotlib python3-numpy lcov chromium espeak-ng sox fonts-dejavu-core)
