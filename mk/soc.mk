@@ -22,27 +22,32 @@ BIN2HEX   := $(BUILD)/bin/bin2hex
 # ---- firmware ----
 FW_CC        := riscv64-unknown-elf-gcc
 FW_OBJCOPY   := riscv64-unknown-elf-objcopy
-# 16 KiB in simulation: with the stage API's fast paths and the custom-instruction
-# paths both in, the rv32im image is 11.9 KB of code and 1.1 KB of bss, past 12 KiB
-# with its 1 KiB stack reserve. On the UP5K, 12 KiB was already 24 of the 30 block
-# RAMs (all of them with the CPU's registers and the FIFO), so the board build
-# (make fw-board / bitstream) does not fit until the RAM moves to the UP5K's SPRAM:
-# see the README, "The soft core".
-FW_MEM_WORDS := 4096
+# The memory map (rtl/soc_top.v, fw/link.ld; README "The soft core"): code,
+# read-only data and the .data image in a ROM of block RAM at 0 (FW_ROM_WORDS
+# 32-bit words), .data/.bss/heap/stack in the UP5K's 64 KiB SPRAM at 0x10000.
+# The board's ROM is 12 KiB, 24 of the UP5K's 30 block RAMs (the CPU's
+# registers and the FIFOs take the other 6): the rv32im image (11.9 KB with
+# every path in) must fit it, which the link and scripts/fw_layout.py check.
+# Simulation has 16 KiB, for the rv32i image (12.2 KB, bigger than rv32im's)
+# to have room; the bench builds (more loops) 64 KiB, the whole ROM window.
+FW_ROM_WORDS_BOARD := 3072
+FW_ROM_WORDS       := 4096
+FW_LAYOUT          := scripts/fw_layout.py
 FW_FLAGS     := $(WARN) -ffreestanding -ffunction-sections -fdata-sections -mabi=ilp32 \
                 --specs=picolibc.specs -Icmodel -Ifw
 FW_LDFLAGS   := -nostartfiles -T fw/link.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments
 FW_OPT       := -O2 -flto
 FW_SRC       := fw/main.c fw/hw_paths.c fw/periph.c fw/pcpi.c
 FW_DEPS      := mk/soc.mk $(FW_SRC) fw/start.S fw/soc.h fw/hw_paths.h fw/periph.h fw/pcpi.h fw/gs_crc16.h \
-                fw/link.ld $(MODEL_SRC) $(MODEL_HDR)
+                fw/link.ld $(FW_LAYOUT) $(MODEL_SRC) $(MODEL_HDR)
 FW_NRANDOM_SIM   := 160
 FW_NRANDOM_BOARD := 2000
 
-# $(call fw_build,NAME,ARCH,NRANDOM,MEM_WORDS,BLOCK): $(SOC)/fw_NAME.elf/.hex.
+# $(call fw_build,NAME,ARCH,NRANDOM,ROM_WORDS,BLOCK): $(SOC)/fw_NAME.elf/.hex.
 # -O2 with link-time optimisation: gs_eval is inlined into the firmware's
 # loop (265 instead of 374 cycles per sample on rv32im) and the image still
-# fits the 12 KiB RAM. BLOCK=1 also times gs_stage_block_gain (bench builds).
+# fits the board's 12 KiB ROM. BLOCK=1 also times gs_stage_block_gain (bench
+# builds). The ELF's layout is checked (and its margins printed) as it is built.
 define fw_build
 $(SOC)/fw_$(1).elf: $(FW_DEPS) | deps-soc
 	@mkdir -p $(SOC)/obj_$(1)
@@ -53,11 +58,11 @@ $(SOC)/fw_$(1).elf: $(FW_DEPS) | deps-soc
 	@for src in $(MODEL_SRC); do \
 	  $(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) $(FW_OPT) -c $$$$src -o $(SOC)/obj_$(1)/$$$$(basename $$$$src .c).o \
 	  || exit 1; done
-	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) $(FW_OPT) $(FW_LDFLAGS) -Wl,--defsym=__ram_size=$$$$((4 * $(4))) \
-	  -o $$@ fw/start.S $(patsubst fw/%.c,$(SOC)/obj_$(1)/%.o,$(FW_SRC)) \
+	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_$(2)) $(FW_OPT) $(FW_LDFLAGS) -Wl,--defsym=__rom_size=$$$$((4 * $(4))) \
+	  -o $$@.tmp fw/start.S $(patsubst fw/%.c,$(SOC)/obj_$(1)/%.o,$(FW_SRC)) \
 	  $(patsubst cmodel/%.c,$(SOC)/obj_$(1)/%.o,$(MODEL_SRC))
-	@riscv64-unknown-elf-size $$@ | tail -1 | \
-	  awk '{printf "fw: %s: %d bytes of code, %d of bss (RAM %d)\n", "$(1)", $$$$1, $$$$3, 4*$(4)}'
+	$(FW_LAYOUT) --rom-size $$$$((4 * $(4))) --name $(1) $$@.tmp
+	@mv $$@.tmp $$@
 $(SOC)/fw_$(1).hex: $(SOC)/fw_$(1).elf $(BIN2HEX)
 	$(FW_OBJCOPY) -O binary $$< $(SOC)/fw_$(1).bin
 	$(BIN2HEX) $(SOC)/fw_$(1).bin $(4) $$@
@@ -67,11 +72,11 @@ endef
 FW_ARCH_rv32i  := -march=rv32i
 FW_ARCH_rv32im := -march=rv32im -mno-div
 FW_BENCH_WORDS := 16384
-$(eval $(call fw_build,rv32im_sim,rv32im,$(FW_NRANDOM_SIM),$(FW_MEM_WORDS),0))
-$(eval $(call fw_build,rv32i_sim,rv32i,$(FW_NRANDOM_SIM),$(FW_MEM_WORDS),0))
-$(eval $(call fw_build,board,rv32im,$(FW_NRANDOM_BOARD),$(FW_MEM_WORDS),0))
+$(eval $(call fw_build,rv32im_sim,rv32im,$(FW_NRANDOM_SIM),$(FW_ROM_WORDS),0))
+$(eval $(call fw_build,rv32i_sim,rv32i,$(FW_NRANDOM_SIM),$(FW_ROM_WORDS),0))
+$(eval $(call fw_build,board,rv32im,$(FW_NRANDOM_BOARD),$(FW_ROM_WORDS_BOARD),0))
 FW_EXTRA_fault := -DFW_PLANT_FAULT
-$(eval $(call fw_build,fault,rv32im,16,$(FW_MEM_WORDS),0))
+$(eval $(call fw_build,fault,rv32im,16,$(FW_ROM_WORDS),0))
 $(eval $(call fw_build,rv32im_bench,rv32im,$(FW_NRANDOM_SIM),$(FW_BENCH_WORDS),1))
 $(eval $(call fw_build,rv32i_bench,rv32i,$(FW_NRANDOM_SIM),$(FW_BENCH_WORDS),1))
 
@@ -87,7 +92,7 @@ gscompare: $(GSCOMPARE)
 
 # ---- SoC under Verilator ----
 PICORV32_DIR = $$(python3 -c "import pythondata_cpu_picorv32 as p; print(p.data_location)")
-SOC_RTL      := rtl/soc_top.v rtl/soc_ram.v rtl/soc_fifo.v rtl/uart_tx.v rtl/gs_periph.v \
+SOC_RTL      := rtl/soc_top.v rtl/soc_rom.v rtl/soc_spram.v rtl/soc_spram_model.v rtl/soc_fifo.v rtl/uart_tx.v rtl/gs_periph.v \
                 rtl/gs_pcpi.v $(GS_RTL)
 SOC_SIM_UART_DIV := 4
 # The CPU of the board build: RV32IM with PicoRV32's single-cycle (DSP)
@@ -96,32 +101,32 @@ SOC_CPU_MUL  := 2
 # the board divider run sends ~16 k UART bytes at 1040 cycles each
 SOC_MAX_CYCLES := 40000000
 
-# $(call soc_vl,DIR,MEM_WORDS,CPU_MUL[,more -G parameters[,UART_DIV]]): a
-# Verilator model $(SOC)/DIR/Vsoc_top (mk/soc.mk is a prerequisite: MEM_WORDS and
+# $(call soc_vl,DIR,ROM_WORDS,CPU_MUL[,more -G parameters[,UART_DIV]]): a
+# Verilator model $(SOC)/DIR/Vsoc_top (mk/soc.mk is a prerequisite: ROM_WORDS and
 # the other -G parameters are set here)
 define soc_vl
 $(SOC)/$(1)/Vsoc_top: mk/soc.mk $(SOC_RTL) sim/soc/soc_tb.cpp sim/soc/uart_rx.h sim/soc/soc.vlt | deps-soc
 	@mkdir -p $(SOC)/$(1)
 	verilator --cc --exe --build -j 2 -Wall -Wno-fatal --Mdir $(SOC)/$(1) -o Vsoc_top \
 	  --top-module soc_top -DSOC_SIM_PLUSARGS \
-	  -GUART_DIV=$(or $(5),$(SOC_SIM_UART_DIV)) -GMEM_WORDS=$(2) -GCPU_MUL=$(3) $(4) \
+	  -GUART_DIV=$(or $(5),$(SOC_SIM_UART_DIV)) -GROM_WORDS=$(2) -GCPU_MUL=$(3) $(4) \
 	  -CFLAGS "-O1 -DSOC_UART_DIV=$(or $(5),$(SOC_SIM_UART_DIV))" \
 	  sim/soc/soc.vlt $$(PICORV32_DIR)/picorv32.v $(SOC_RTL) $(CURDIR)/sim/soc/soc_tb.cpp \
 	  > $(SOC)/$(1)/build.log 2>&1 || { tail -30 $(SOC)/$(1)/build.log; exit 1; }
 endef
 SOC_TB := $(SOC)/vl/Vsoc_top
-$(eval $(call soc_vl,vl,$(FW_MEM_WORDS),$(SOC_CPU_MUL)))
-# bench models: 64 KiB of RAM, fast and sequential multiplier
+$(eval $(call soc_vl,vl,$(FW_ROM_WORDS),$(SOC_CPU_MUL)))
+# bench models: 64 KiB of ROM, fast and sequential multiplier
 $(eval $(call soc_vl,vl_bench_fast,$(FW_BENCH_WORDS),2))
 $(eval $(call soc_vl,vl_bench_seq,$(FW_BENCH_WORDS),1))
 # the libfixmath profile (SPEC 4) and a narrow odd one, for the regression:
 # the firmware takes its configuration from the peripheral's CFG registers
 SOC_G_libfixmath := -GIN_W=32 -GIN_F=16 -GG_W=32 -GG_F=16 -GOUT_W=32 -GOUT_F=16 -GROUND=6 -GOVERFLOW=0
 SOC_G_odd        := -GIN_W=12 -GIN_F=11 -GG_W=10 -GG_F=3 -GOUT_W=9 -GOUT_F=4 -GROUND=4 -GOVERFLOW=2
-$(eval $(call soc_vl,vl_libfixmath,$(FW_MEM_WORDS),$(SOC_CPU_MUL),$(SOC_G_libfixmath)))
-$(eval $(call soc_vl,vl_odd,$(FW_MEM_WORDS),$(SOC_CPU_MUL),$(SOC_G_odd)))
+$(eval $(call soc_vl,vl_libfixmath,$(FW_ROM_WORDS),$(SOC_CPU_MUL),$(SOC_G_libfixmath)))
+$(eval $(call soc_vl,vl_odd,$(FW_ROM_WORDS),$(SOC_CPU_MUL),$(SOC_G_odd)))
 # the board's UART divider (115200 baud at 12 MHz)
-$(eval $(call soc_vl,vl_baud,$(FW_MEM_WORDS),$(SOC_CPU_MUL),,104))
+$(eval $(call soc_vl,vl_baud,$(FW_ROM_WORDS),$(SOC_CPU_MUL),,104))
 
 SOC_LINT_RTL := $(SOC_RTL) rtl/icebreaker_top.v
 soc-lint: | deps-soc
@@ -160,7 +165,7 @@ fw-board: $(SOC)/fw_board.hex
 $(SOC)/vl_board/Vicebreaker_top: mk/soc.mk $(SOC_BOARD_RTL) sim/soc/board_tb.cpp sim/soc/uart_rx.h sim/soc/soc.vlt | deps-soc
 	@mkdir -p $(@D)
 	verilator --cc --exe --build -j 2 -Wall -Wno-fatal --Mdir $(@D) -o Vicebreaker_top \
-	  --top-module icebreaker_top -DSOC_SIM_PLUSARGS -GMEM_WORDS=$(FW_MEM_WORDS) \
+	  --top-module icebreaker_top -DSOC_SIM_PLUSARGS -GROM_WORDS=$(FW_ROM_WORDS) \
 	  -GCPU_MUL=$(SOC_CPU_MUL) -CFLAGS -O1 \
 	  sim/soc/soc.vlt $(PICORV32_DIR)/picorv32.v $(SOC_BOARD_RTL) $(CURDIR)/sim/soc/board_tb.cpp \
 	  > $(@D)/build.log 2>&1 || { tail -30 $(@D)/build.log; exit 1; }
@@ -191,10 +196,10 @@ $(SOC)/hw_edges_test.elf: sim/soc/hw_edges_test.c fw/pcpi.h fw/soc.h fw/start.S 
                           mk/soc.mk | deps-soc
 	@mkdir -p $(@D)
 	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_rv32im) -O2 $(FW_LDFLAGS) \
-	  -Wl,--defsym=__ram_size=$$((4 * $(FW_MEM_WORDS))) -o $@ fw/start.S sim/soc/hw_edges_test.c
+	  -Wl,--defsym=__rom_size=$$((4 * $(FW_ROM_WORDS))) -o $@ fw/start.S sim/soc/hw_edges_test.c
 $(SOC)/hw_edges_test.hex: $(SOC)/hw_edges_test.elf $(BIN2HEX)
 	$(FW_OBJCOPY) -O binary $< $(SOC)/hw_edges_test.bin
-	$(BIN2HEX) $(SOC)/hw_edges_test.bin $(FW_MEM_WORDS) $@
+	$(BIN2HEX) $(SOC)/hw_edges_test.bin $(FW_ROM_WORDS) $@
 soc-test-edges: $(SOC_TB) $(SOC)/hw_edges_test.hex
 	@$(SOC_TB) +fw=$(SOC)/hw_edges_test.hex --max-cycles 200000 --quiet || \
 	  { echo "soc-test-edges: a check failed (its number is the exit code above)"; exit 1; }
@@ -238,12 +243,12 @@ SOC_FREQ  := 24
 
 $(SOC_SYN)/fw_random.hex: mk/soc.mk | deps-synth
 	@mkdir -p $(@D)
-	icebram -g 32 $(FW_MEM_WORDS) > $@
+	icebram -g 32 $(FW_ROM_WORDS_BOARD) > $@
 
 $(SOC_SYN)/soc.json: $(SOC_BOARD_RTL) $(SOC_SYN)/fw_random.hex | deps-synth deps-soc
 	yosys -q -l $(SOC_SYN)/yosys.log -p "read_verilog -defer $(PICORV32_DIR)/picorv32.v \
 	  $(SOC_BOARD_RTL); chparam -set FW_HEX \"$(SOC_SYN)/fw_random.hex\" \
-	  -set MEM_WORDS $(FW_MEM_WORDS) -set CPU_MUL $(SOC_CPU_MUL) icebreaker_top; \
+	  -set ROM_WORDS $(FW_ROM_WORDS_BOARD) -set CPU_MUL $(SOC_CPU_MUL) icebreaker_top; \
 	  synth_ice40 -dsp -top icebreaker_top -json $@"
 
 # --freq asks for 24 MHz (the issue's target) although the board runs at 12:
