@@ -151,7 +151,7 @@ $(SOC)/uart_rv32i.log: $(SOC_TB) $(SOC)/fw_rv32i_sim.hex $(GSCOMPARE)
 	$(call soc_run,rv32i_sim,$@.tmp$$PPID)
 	@mv $@.tmp$$PPID $@
 
-.PHONY: soc-board-sim soc-sim-configs soc-sim soc-lint soc-test-gscompare soc-test-faults soc-test-edges soc-bench gscompare fw-board bitstream prog
+.PHONY: soc-board-sim soc-sim-configs soc-sim soc-lint soc-test-gscompare soc-test-faults soc-test-edges soc-test-mem soc-test-layout soc-bench gscompare fw-board bitstream prog
 soc-sim: $(SOC)/uart.log $(SOC)/uart_rv32i.log
 	@grep -h "^GS1 END" $^ | sed 's/^/soc-sim: /'
 
@@ -208,6 +208,42 @@ soc-test-edges: $(SOC_TB) $(SOC)/hw_edges_test.hex
 	    echo "soc-test-edges: the planted fault +$$f=1 passed the checks"; exit 1; fi; done
 	@echo "soc-test-edges: the hardware paths' edges check; each planted fault fails them"
 
+# The memory map and start-up code: sim/soc/mem_test.c, built with fw/start.S
+# and with two mutants of it (no .data copy, no .bss zeroing: a mutation that
+# no longer applies is an error), and once storing into the ROM.
+# $(call mem_test_build,NAME,START.S,EXTRA CFLAGS)
+define mem_test_build
+$(SOC)/$(1).elf: sim/soc/mem_test.c $(2) fw/link.ld $(FW_LAYOUT) mk/soc.mk | deps-soc
+	@mkdir -p $$(@D)
+	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_rv32im) -O2 $(FW_LDFLAGS) $(3) \
+	  -Wl,--defsym=__rom_size=$$$$((4 * $(FW_ROM_WORDS))) -o $$@ $(2) sim/soc/mem_test.c
+	@$(FW_LAYOUT) --rom-size $$$$((4 * $(FW_ROM_WORDS))) --name $(1) $$@ >/dev/null
+$(SOC)/$(1).hex: $(SOC)/$(1).elf $(BIN2HEX)
+	$(FW_OBJCOPY) -O binary $$< $(SOC)/$(1).bin
+	@$(BIN2HEX) $(SOC)/$(1).bin $(FW_ROM_WORDS) $$@ 2>/dev/null
+endef
+$(SOC)/start_nocopy.S: fw/start.S mk/soc.mk
+	@mkdir -p $(@D)
+	sed 's|^\( *\)sw   t3, 0(t0) *\(/\* data copy \*/\)$$|\1nop         \2|' $< > $@
+	@! cmp -s $< $@ || { echo "soc-test-mem: the .data copy mutation no longer applies to fw/start.S"; exit 1; }
+$(SOC)/start_nozero.S: fw/start.S mk/soc.mk
+	@mkdir -p $(@D)
+	sed 's|^\( *\)sw   zero, 0(t0) *\(/\* bss zero \*/\)$$|\1nop         \2|' $< > $@
+	@! cmp -s $< $@ || { echo "soc-test-mem: the .bss zeroing mutation no longer applies to fw/start.S"; exit 1; }
+$(eval $(call mem_test_build,mem_test,fw/start.S))
+$(eval $(call mem_test_build,mem_test_nocopy,$(SOC)/start_nocopy.S))
+$(eval $(call mem_test_build,mem_test_nozero,$(SOC)/start_nozero.S))
+$(eval $(call mem_test_build,mem_test_rom_store,fw/start.S,-DMEM_TEST_ROM_STORE))
+SOC_MEM_TESTS := mem_test mem_test_nocopy mem_test_nozero mem_test_rom_store
+soc-test-mem: $(SOC_TB) $(SOC_MEM_TESTS:%=$(SOC)/%.hex) $(SOC)/fw_rv32im_sim.hex $(GSCOMPARE)
+	sim/soc/test_soc_mem.sh $(SOC_TB) $(SOC) $(GSCOMPARE)
+
+# Every firmware image against the memory map, the board's in 12 KiB of ROM;
+# broken layouts must be refused (scripts/fw_layout.py).
+soc-test-layout: $(SOC)/fw_board.elf $(SOC)/fw_rv32im_sim.elf $(SOC)/fw_rv32i_sim.elf \
+                 $(SOC)/mem_test.elf
+	sim/soc/test_fw_layout.sh $(SOC) $$((4 * $(FW_ROM_WORDS_BOARD))) $$((4 * $(FW_ROM_WORDS)))
+
 # The SoC simulation can fail: a firmware that hangs hits the cycle limit, and
 # a model that disagrees with the hardware fails the run and gscompare.
 soc-test-faults: $(SOC_TB) $(SOC)/fw_rv32im_sim.hex $(SOC)/fw_fault.hex $(GSCOMPARE)
@@ -229,7 +265,7 @@ soc-bench: $(GSCOMPARE) $(SOC)/vl_bench_fast/Vsoc_top $(SOC)/vl_bench_seq/Vsoc_t
 	    "$$(grep -o '[a-z0-9_]*_cps=[0-9.]*' $$log | tr '\n' ' ')"; \
 	done
 
-TEST_TARGETS += soc-lint soc-sim soc-test-gscompare soc-test-faults soc-test-edges
+TEST_TARGETS += soc-lint soc-sim soc-test-gscompare soc-test-faults soc-test-edges soc-test-mem soc-test-layout
 BENCH_TARGETS += soc-bench
 REGRESS_TARGETS += soc-sim-configs soc-board-sim
 
