@@ -235,7 +235,30 @@ $(eval $(call mem_test_build,mem_test_nocopy,$(SOC)/start_nocopy.S))
 $(eval $(call mem_test_build,mem_test_nozero,$(SOC)/start_nozero.S))
 $(eval $(call mem_test_build,mem_test_rom_store,fw/start.S,-DMEM_TEST_ROM_STORE))
 SOC_MEM_TESTS := mem_test mem_test_nocopy mem_test_nozero mem_test_rom_store
-soc-test-mem: $(SOC_TB) $(SOC_MEM_TESTS:%=$(SOC)/%.hex) $(SOC)/fw_rv32im_sim.hex $(GSCOMPARE)
+# The SPRAM wrapper as synthesized (yosys' SB_SPRAM256KA model) against the
+# behavioural model (sim/soc/spram_tb.v, Icarus); it must fail with the model's
+# planted fault and with a wrapper whose nibble masks are swapped.
+SOC_CELLS_SIM ?= /usr/share/yosys/ice40/cells_sim.v
+SOC_SPRAM_TB  := iverilog -g2012 -DNO_ICE40_DEFAULT_ASSIGNMENTS -DSYNTHESIS -DSOC_SIM_PLUSARGS \
+                 -s spram_tb sim/soc/spram_tb.v rtl/soc_spram_model.v $(SOC_CELLS_SIM)
+$(SOC)/spram_tb.vvp: sim/soc/spram_tb.v rtl/soc_spram.v rtl/soc_spram_model.v mk/soc.mk | deps-soc
+	@mkdir -p $(@D)
+	$(SOC_SPRAM_TB) rtl/soc_spram.v -o $@
+$(SOC)/spram_tb_mask.vvp: sim/soc/spram_tb.v rtl/soc_spram.v rtl/soc_spram_model.v mk/soc.mk | deps-soc
+	@mkdir -p $(@D)
+	sed 's/{wstrb\[2\*h+1\], wstrb\[2\*h+1\], wstrb\[2\*h\], wstrb\[2\*h\]}/{wstrb[2*h], wstrb[2*h], wstrb[2*h+1], wstrb[2*h+1]}/' \
+	  rtl/soc_spram.v > $(SOC)/soc_spram_mask.v
+	@! cmp -s rtl/soc_spram.v $(SOC)/soc_spram_mask.v || \
+	  { echo "soc-test-mem: the nibble-mask mutation no longer applies to rtl/soc_spram.v"; exit 1; }
+	$(SOC_SPRAM_TB) $(SOC)/soc_spram_mask.v -o $@
+soc-test-mem: $(SOC_TB) $(SOC_MEM_TESTS:%=$(SOC)/%.hex) $(SOC)/fw_rv32im_sim.hex $(GSCOMPARE) \
+              $(SOC)/spram_tb.vvp $(SOC)/spram_tb_mask.vvp
+	@vvp -n $(SOC)/spram_tb.vvp | tee $(SOC)/spram_tb.log | tail -1; grep -q "^spram_tb: PASS" $(SOC)/spram_tb.log
+	@for run in "spram_tb.vvp +spram_fault=1" spram_tb_mask.vvp; do \
+	  vvp -n $(SOC)/$$run > $(SOC)/spram_tb_fault.log; \
+	  grep -q "^spram_tb: FAIL" $(SOC)/spram_tb_fault.log || \
+	    { echo "soc-test-mem: spram_tb passed the planted fault $$run"; exit 1; }; \
+	  echo "ok   spram_tb rejects the planted fault ($$run): $$(tail -1 $(SOC)/spram_tb_fault.log)"; done
 	sim/soc/test_soc_mem.sh $(SOC_TB) $(SOC) $(GSCOMPARE)
 
 # Every firmware image against the memory map, the board's in 12 KiB of ROM;
