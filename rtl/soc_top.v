@@ -106,8 +106,8 @@ module soc_top #(
   wire [31:0] la_addr, la_wdata, eoi;
   wire [3:0]  la_wstrb;
   wire [35:0] trace_data;
-  wire unused_cpu = ^{la_read, la_addr[1:0], eoi, trace_valid, trace_data,
-                      mem_instr, mem_addr[1:0]};
+  wire unused_cpu = ^{la_addr[1:0], eoi, trace_valid, trace_data,
+                      mem_instr, mem_addr[31:6], mem_addr[1:0]};
 
   // ---- gain_stage as a custom instruction ----
   gs_pcpi #(
@@ -120,11 +120,32 @@ module soc_top #(
   );
 
   // ---- address decode ----
-  wire sel_rom  = mem_valid && mem_addr[31:16] == 16'h0000 && mem_wstrb == 4'b0000 &&
-                  {18'd0, mem_addr[15:2]} < ROM_WORDS;
-  wire sel_sp   = mem_valid && mem_addr[31:16] == SPRAM_BASE[31:16];
-  wire sel_sys  = mem_valid && mem_addr[31:8] == 24'h10_0000;
-  wire sel_gs   = mem_valid && mem_addr[31:8] == 24'h10_0001;
+  // Every target is decoded from the look-ahead address and the result kept
+  // in a flip-flop, loaded when the CPU loads mem_addr (on mem_la_read or
+  // mem_la_write), so the flags always describe mem_addr: mem_ready and the
+  // peripheral's same-cycle answer do not wait for an address comparison
+  // (that path had held the SoC at 22 MHz with the SPRAM in).
+  reg  rom_hit_q, sp_hit_q, sys_hit_q, gs_hit_q;
+  wire la_rom   = la_addr[31:16] == 16'h0000 && !la_write &&
+                  {18'd0, la_addr[15:2]} < ROM_WORDS;
+  wire la_sp    = la_addr[31:16] == SPRAM_BASE[31:16];
+  always @(posedge clk) begin
+    if (rst) begin
+      rom_hit_q <= 1'b0;
+      sp_hit_q  <= 1'b0;
+      sys_hit_q <= 1'b0;
+      gs_hit_q  <= 1'b0;
+    end else if (la_read || la_write) begin
+      rom_hit_q <= la_rom;
+      sp_hit_q  <= la_sp;
+      sys_hit_q <= la_addr[31:8] == 24'h10_0000;
+      gs_hit_q  <= la_addr[31:8] == 24'h10_0001;
+    end
+  end
+  wire sel_rom  = mem_valid && rom_hit_q;
+  wire sel_sp   = mem_valid && sp_hit_q;
+  wire sel_sys  = mem_valid && sys_hit_q;
+  wire sel_gs   = mem_valid && gs_hit_q;
   wire sel_none = mem_valid && !sel_rom && !sel_sp && !sel_sys && !sel_gs;
 
   // ---- memories ----
@@ -137,7 +158,7 @@ module soc_top #(
 
   soc_spram u_spram (
     .clk(clk), .addr(la_addr[15:2]),
-    .wren(la_write && la_addr[31:16] == SPRAM_BASE[31:16]),
+    .wren(la_write && la_sp),
     .wstrb(la_wstrb), .wdata(la_wdata), .rdata(sp_rdata)
   );
 
