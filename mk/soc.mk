@@ -7,6 +7,9 @@
 #                            the custom-instruction unit fail the run (test)
 #   make soc-test-edges      the PCPI unit's and the peripheral's edge cases, and their
 #                            planted faults (test)
+#   make soc-test-mem        the memory map and start-up code on the SoC, the SPRAM
+#                            wrapper against its model, and their planted faults (test)
+#   make soc-test-layout     every firmware image against the memory map (test)
 #   make soc-lint            verilator -Wall and Icarus over the SoC RTL (test)
 #   make soc-sim-configs     other peripheral configurations, board baud rate (regress)
 #   make soc-board-sim       the iCEBreaker top: reset, button restart, LEDs (regress)
@@ -192,7 +195,7 @@ soc-sim-configs: $(SOC)/vl_libfixmath/Vsoc_top $(SOC)/vl_odd/Vsoc_top $(SOC)/vl_
 # The edges of the custom-instruction unit and of the peripheral (in-flight
 # limits, pop errors, status, waits, two lanes) checked by a small firmware
 # against values worked out by hand; it must also fail with each planted fault.
-$(SOC)/hw_edges_test.elf: sim/soc/hw_edges_test.c fw/pcpi.h fw/soc.h fw/start.S fw/link.ld \
+$(SOC)/hw_edges_test.elf: sim/soc/hw_edges_test.c sim/soc/fw_check.h fw/pcpi.h fw/soc.h fw/start.S fw/link.ld \
                           mk/soc.mk | deps-soc
 	@mkdir -p $(@D)
 	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_rv32im) -O2 $(FW_LDFLAGS) \
@@ -213,7 +216,7 @@ soc-test-edges: $(SOC_TB) $(SOC)/hw_edges_test.hex
 # no longer applies is an error), and once storing into the ROM.
 # $(call mem_test_build,NAME,START.S,EXTRA CFLAGS)
 define mem_test_build
-$(SOC)/$(1).elf: sim/soc/mem_test.c $(2) fw/link.ld $(FW_LAYOUT) mk/soc.mk | deps-soc
+$(SOC)/$(1).elf: sim/soc/mem_test.c sim/soc/fw_check.h $(2) fw/link.ld $(FW_LAYOUT) mk/soc.mk | deps-soc
 	@mkdir -p $$(@D)
 	$(FW_CC) $(FW_FLAGS) $(FW_ARCH_rv32im) -O2 $(FW_LDFLAGS) $(3) \
 	  -Wl,--defsym=__rom_size=$$$$((4 * $(FW_ROM_WORDS))) -o $$@ $(2) sim/soc/mem_test.c
@@ -293,8 +296,10 @@ BENCH_TARGETS += soc-bench
 REGRESS_TARGETS += soc-sim-configs soc-board-sim
 
 # ---- iCEBreaker bitstream ----
-# Synthesis and P&R run once with a random RAM image; the firmware goes in with
-# icebram afterwards, so a firmware change costs seconds, not a new P&R.
+# Synthesis and P&R run once with a random ROM image; the firmware goes in with
+# icebram afterwards, so a firmware change costs seconds, not a new P&R. The
+# ROM is the board's 12 KiB (FW_ROM_WORDS_BOARD, 24 EBRs; 30 of 30 in all);
+# data and stack use 2 of the 4 SPRAMs.
 SOC_PCF   ?= boards/icebreaker.pcf
 SOC_SYN   := $(SOC)/syn
 SOC_BOARD_RTL := rtl/icebreaker_top.v $(SOC_RTL)

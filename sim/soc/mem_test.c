@@ -14,6 +14,8 @@
  */
 #include <stdint.h>
 
+#include "fw_check.h"
+
 #define SPRAM_LO 0x00010000u
 #define SPRAM_HI 0x00020000u
 
@@ -30,12 +32,6 @@ static int in_spram(uintptr_t a) { return a >= SPRAM_LO && a < SPRAM_HI; }
 int main(void)
 {
     unsigned c = 0;
-#define CHECK(cond)   \
-    do {              \
-        c++;          \
-        if (!(cond))  \
-            return c; \
-    } while (0)
 
     /* 1-4: .data was copied from its ROM image */
     CHECK(data_words[0] == 0x600df00du);
