@@ -13,6 +13,7 @@
 #   make soc-lint            verilator -Wall and Icarus over the SoC RTL (test)
 #   make soc-sim-configs     other peripheral configurations, board baud rate (regress)
 #   make soc-board-sim       the iCEBreaker top: reset, button restart, LEDs (regress)
+#   make soc-sim-board-image the board's firmware image on the board's ROM size (regress)
 #   make soc-bench           cycles per sample of the model (rv32i, rv32im, block API),
 #                            the peripheral and the custom instruction (PCPI)
 #   make bitstream           build/soc/icebreaker.bin (firmware swapped in by icebram)
@@ -154,7 +155,7 @@ $(SOC)/uart_rv32i.log: $(SOC_TB) $(SOC)/fw_rv32i_sim.hex $(GSCOMPARE)
 	$(call soc_run,rv32i_sim,$@.tmp$$PPID)
 	@mv $@.tmp$$PPID $@
 
-.PHONY: soc-board-sim soc-sim-configs soc-sim soc-lint soc-test-gscompare soc-test-faults soc-test-edges soc-test-mem soc-test-layout soc-bench gscompare fw-board bitstream prog
+.PHONY: soc-board-sim soc-sim-board-image soc-sim-configs soc-sim soc-lint soc-test-gscompare soc-test-faults soc-test-edges soc-test-mem soc-test-layout soc-bench gscompare fw-board bitstream prog
 soc-sim: $(SOC)/uart.log $(SOC)/uart_rv32i.log
 	@grep -h "^GS1 END" $^ | sed 's/^/soc-sim: /'
 
@@ -177,6 +178,15 @@ soc-board-sim: $(SOC)/vl_board/Vicebreaker_top $(SOC)/fw_rv32im_sim.hex $(GSCOMP
 	$(GSCOMPARE) $(SOC)/uart_board.log
 	@test "$$(grep -c '^GS1 END' $(SOC)/uart_board.log)" = 2 || \
 	  { echo "soc-board-sim: expected 2 runs in $(SOC)/uart_board.log"; exit 1; }
+
+# The board's own image (2000 random samples, linked for the 12 KiB ROM) on a
+# SoC model with the board's ROM: the bitstream's firmware and memory map,
+# simulated (regression).
+$(eval $(call soc_vl,vl_board_rom,$(FW_ROM_WORDS_BOARD),$(SOC_CPU_MUL)))
+soc-sim-board-image: $(SOC)/vl_board_rom/Vsoc_top $(SOC)/fw_board.hex $(GSCOMPARE)
+	$(SOC)/vl_board_rom/Vsoc_top +fw=$(SOC)/fw_board.hex --log $(SOC)/uart_board_image.log \
+	  --max-cycles 200000000 --quiet
+	$(GSCOMPARE) $(SOC)/uart_board_image.log
 
 # Other configurations of the peripheral, same firmware image, and the board's
 # UART divider (regression).
@@ -293,7 +303,7 @@ soc-bench: $(GSCOMPARE) $(SOC)/vl_bench_fast/Vsoc_top $(SOC)/vl_bench_seq/Vsoc_t
 
 TEST_TARGETS += soc-lint soc-sim soc-test-gscompare soc-test-faults soc-test-edges soc-test-mem soc-test-layout
 BENCH_TARGETS += soc-bench
-REGRESS_TARGETS += soc-sim-configs soc-board-sim
+REGRESS_TARGETS += soc-sim-configs soc-board-sim soc-sim-board-image
 
 # ---- iCEBreaker bitstream ----
 # Synthesis and P&R run once with a random ROM image; the firmware goes in with
