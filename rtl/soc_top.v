@@ -122,9 +122,10 @@ module soc_top #(
   // ---- address decode ----
   // Every target is decoded from the look-ahead address and the result kept
   // in a flip-flop, loaded when the CPU loads mem_addr (on mem_la_read or
-  // mem_la_write), so the flags always describe mem_addr: mem_ready and the
-  // peripheral's same-cycle answer do not wait for an address comparison
-  // (that path had held the SoC at 22 MHz with the SPRAM in).
+  // mem_la_write, and not trapped: PicoRV32's own condition), so the flags
+  // always describe mem_addr: mem_ready and the peripheral's same-cycle
+  // answer do not wait for an address comparison (that path had held the SoC
+  // at 22 MHz with the SPRAM in).
   reg  rom_hit_q, sp_hit_q, sys_hit_q, gs_hit_q;
   wire la_rom   = la_addr[31:16] == 16'h0000 && !la_write &&
                   {18'd0, la_addr[15:2]} < ROM_WORDS;
@@ -135,7 +136,7 @@ module soc_top #(
       sp_hit_q  <= 1'b0;
       sys_hit_q <= 1'b0;
       gs_hit_q  <= 1'b0;
-    end else if (la_read || la_write) begin
+    end else if ((la_read || la_write) && !trap) begin
       rom_hit_q <= la_rom;
       sp_hit_q  <= la_sp;
       sys_hit_q <= la_addr[31:8] == 24'h10_0000;
@@ -158,7 +159,7 @@ module soc_top #(
 
   soc_spram u_spram (
     .clk(clk), .addr(la_addr[15:2]),
-    .wren(la_write && la_sp),
+    .wren(la_write && la_sp && !trap),   // a trapped CPU completes no store
     .wstrb(la_wstrb), .wdata(la_wdata), .rdata(sp_rdata)
   );
 
