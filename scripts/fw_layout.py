@@ -13,7 +13,8 @@ place is caught:
 - every writable or NOBITS section (.data, .bss) lies in the SPRAM;
 - every loaded byte (PT_LOAD file contents, at their load address) lies in
   the ROM: that is what the hex image and icebram carry;
-- the entry point is the CPU's reset address 0, the stack top the SPRAM's end.
+- the entry point is the CPU's reset address 0, the stack top the SPRAM's end;
+- the bounds fw/start.S copies and zeroes by words are word-aligned.
 
 Prints the margins on one line; exit 0 if the layout holds, 1 (with the
 reason) if not, 2 on a bad command line or an unreadable ELF.
@@ -122,6 +123,10 @@ def main():
         errs.append("__stack_top is %s, not the SPRAM's end 0x%08x"
                     % ("0x%08x" % syms["__stack_top"] if "__stack_top" in syms else "missing",
                        spram[1]))
+    for sym in ("__data_load", "__data_start", "__data_end", "__bss_start", "__bss_end"):
+        if sym in syms and syms[sym] % 4:
+            errs.append("%s is 0x%08x, not word-aligned (fw/start.S copies and zeroes words)"
+                        % (sym, syms[sym]))
     if errs:
         for e in errs:
             print("fw-layout: %s: %s" % (name, e), file=sys.stderr)
