@@ -330,7 +330,7 @@ $(SOC_SYN)/soc.json: $(SOC_BOARD_RTL) $(SOC_SYN)/fw_random.hex | deps-synth deps
 $(SOC_SYN)/soc.asc: $(SOC_SYN)/soc.json $(SOC_PCF)
 	nextpnr-ice40 --up5k --package sg48 --pcf $(SOC_PCF) --json $< --asc $@ \
 	  --freq $(SOC_FREQ) -q -l $(SOC_SYN)/nextpnr.log
-	@grep -a -A6 "Device utilisation" $(SOC_SYN)/nextpnr.log | grep -E "LC|RAM|DSP" | sed 's/Info: *//'
+	@grep -a -A20 "Device utilisation" $(SOC_SYN)/nextpnr.log | grep -E "_LC|_RAM|_DSP|_SPRAM" | sed 's/Info: *//'
 	@grep -a "Max frequency" $(SOC_SYN)/nextpnr.log | tail -1 | sed 's/Info: *//'
 
 $(SOC)/icebreaker.bin: $(SOC_SYN)/soc.asc $(SOC_SYN)/fw_random.hex $(SOC)/fw_board.hex
