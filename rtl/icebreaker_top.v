@@ -5,9 +5,12 @@
 // timing margin). The user button (BTN_N) resets the SoC, so the firmware
 // run can be repeated while a host captures the UART. The red LED shows a
 // failing run (exit code != 0 or a trap), the green LED a passing one.
+// Memory: the firmware's code in ROM_WORDS of block RAM, its data and stack
+// in the UP5K's SPRAM (see soc_top.v). A button reset re-runs fw/start.S,
+// which copies .data afresh from the block RAM.
 module icebreaker_top #(
   parameter         FW_HEX    = "fw.hex",
-  parameter integer MEM_WORDS = 2560,
+  parameter integer ROM_WORDS = 3072,   // 12 KiB of code: 24 of the 30 EBRs
   parameter integer CPU_MUL   = 2
 ) (
   input  wire CLK,
@@ -33,7 +36,7 @@ module icebreaker_top #(
   wire        bus_err;
 
   soc_top #(
-    .MEM_WORDS(MEM_WORDS), .FW_HEX(FW_HEX), .CLK_HZ(12000000), .UART_DIV(104), .CPU_MUL(CPU_MUL)
+    .ROM_WORDS(ROM_WORDS), .FW_HEX(FW_HEX), .CLK_HZ(12000000), .UART_DIV(104), .CPU_MUL(CPU_MUL)
   ) u_soc (
     .clk(CLK), .rst(rst), .uart_tx(TX),
     .exit_valid(exit_valid), .exit_code(exit_code), .trap(trap), .bus_err(bus_err)

@@ -1,10 +1,20 @@
 // soc_top - PicoRV32 SoC around the gain_stage peripheral.
 //
-// Memory map (PicoRV32 native memory interface):
-//   0x0000_0000  RAM, MEM_WORDS x 32 bits of block RAM, loaded from FW_HEX.
-//                No wait state: the RAM reads at PicoRV32's look-ahead address
-//                (mem_la_addr, valid the cycle before mem_valid), so its data
-//                is there when mem_valid rises; writes take mem_valid's cycle.
+// Memory map (PicoRV32 native memory interface), the same in simulation and on
+// the iCEBreaker (fw/link.ld):
+//   0x0000_0000  ROM: ROM_WORDS x 32 bits of block RAM (EBR), loaded from
+//                FW_HEX: code, read-only data and the load image of .data.
+//                Read-only: a store here is a bus error.
+//   0x0001_0000  SPRAM: 64 KiB, the UP5K's single-port RAM (two
+//                SB_SPRAM256KA): .data, .bss, heap and stack (stack top
+//                0x0002_0000). Undefined at power-up; fw/start.S fills it.
+//                Neither memory has a wait state: both read at PicoRV32's
+//                look-ahead address (mem_la_addr, valid the cycle before
+//                mem_valid), so the word is there when mem_valid rises. The
+//                SPRAM has one port, so it also writes at the look-ahead
+//                address (mem_la_write: the store's mem_valid follows in the
+//                next cycle, always): it reads or writes mem_la_addr on every
+//                edge, and never needs mem_addr.
 //                The registers below answer one cycle after mem_valid.
 //   0x1000_0000  system registers:
 //     +0x00 UART_DATA  W  send a byte (the access waits while the UART is busy)
@@ -16,12 +26,13 @@
 //     +0x14 UART_DIV   R  clock cycles per UART bit (parameter)
 //   0x1000_0100  gain_stage peripheral (see gs_periph.v)
 // A second gain_stage is a custom instruction (PCPI co-processor, gs_pcpi.v).
-// Any other address reads 0, ignores writes and sets bus_err.
+// Any other address (also past ROM_WORDS, or a store to the ROM) reads 0,
+// ignores writes and sets bus_err.
 //
 // CPU_MUL selects the multiplier: 0 none (rv32i), 1 PicoRV32's sequential
 // multiplier, 2 its single-cycle DSP multiplier (rv32im both).
 module soc_top #(
-  parameter integer MEM_WORDS  = 2048,
+  parameter integer ROM_WORDS  = 3072,
   parameter         FW_HEX     = "fw.hex",
   parameter integer CLK_HZ     = 12000000,
   parameter integer UART_DIV   = 104,
@@ -45,7 +56,9 @@ module soc_top #(
   output wire        trap,
   output wire        bus_err
 );
-  localparam integer MEM_AW = $clog2(MEM_WORDS);
+  localparam integer ROM_AW      = $clog2(ROM_WORDS);
+  localparam [31:0]  SPRAM_BASE  = 32'h0001_0000;
+  localparam [31:0]  STACK_TOP   = SPRAM_BASE + 32'h0001_0000;
 
   wire        mem_valid;
   wire        mem_instr;
@@ -71,7 +84,7 @@ module soc_top #(
     .ENABLE_IRQ          (0),
     .ENABLE_PCPI         (1),
     .PROGADDR_RESET      (32'h0000_0000),
-    .STACKADDR           (4 * MEM_WORDS)
+    .STACKADDR           (STACK_TOP)
   ) u_cpu (
     .clk(clk), .resetn(!rst), .trap(trap),
     .mem_valid(mem_valid), .mem_instr(mem_instr), .mem_ready(mem_ready),
@@ -93,9 +106,8 @@ module soc_top #(
   wire [31:0] la_addr, la_wdata, eoi;
   wire [3:0]  la_wstrb;
   wire [35:0] trace_data;
-  wire unused_cpu = ^{la_read, la_write, la_addr[31:MEM_AW+2], la_addr[1:0], la_wdata,
-                      la_wstrb, eoi, trace_valid, trace_data,
-                      mem_instr, mem_addr[1:0]};
+  wire unused_cpu = ^{la_addr[1:0], eoi, trace_valid, trace_data,
+                      mem_instr, mem_addr[31:6], mem_addr[1:0]};
 
   // ---- gain_stage as a custom instruction ----
   gs_pcpi #(
@@ -108,18 +120,47 @@ module soc_top #(
   );
 
   // ---- address decode ----
-  wire sel_ram  = mem_valid && mem_addr[31:MEM_AW+2] == {(30-MEM_AW){1'b0}};
-  wire sel_sys  = mem_valid && mem_addr[31:8] == 24'h10_0000;
-  wire sel_gs   = mem_valid && mem_addr[31:8] == 24'h10_0001;
-  wire sel_none = mem_valid && !sel_ram && !sel_sys && !sel_gs;
+  // Every target is decoded from the look-ahead address and the result kept
+  // in a flip-flop, loaded when the CPU loads mem_addr (on mem_la_read or
+  // mem_la_write, and not trapped: PicoRV32's own condition), so the flags
+  // always describe mem_addr: mem_ready and the peripheral's same-cycle
+  // answer do not wait for an address comparison (that path had held the SoC
+  // at 22 MHz with the SPRAM in).
+  reg  rom_hit_q, sp_hit_q, sys_hit_q, gs_hit_q;
+  wire la_rom   = la_addr[31:16] == 16'h0000 && !la_write &&
+                  {18'd0, la_addr[15:2]} < ROM_WORDS;
+  wire la_sp    = la_addr[31:16] == SPRAM_BASE[31:16];
+  always @(posedge clk) begin
+    if (rst) begin
+      rom_hit_q <= 1'b0;
+      sp_hit_q  <= 1'b0;
+      sys_hit_q <= 1'b0;
+      gs_hit_q  <= 1'b0;
+    end else if ((la_read || la_write) && !trap) begin
+      rom_hit_q <= la_rom;
+      sp_hit_q  <= la_sp;
+      sys_hit_q <= la_addr[31:8] == 24'h10_0000;
+      gs_hit_q  <= la_addr[31:8] == 24'h10_0001;
+    end
+  end
+  wire sel_rom  = mem_valid && rom_hit_q;
+  wire sel_sp   = mem_valid && sp_hit_q;
+  wire sel_sys  = mem_valid && sys_hit_q;
+  wire sel_gs   = mem_valid && gs_hit_q;
+  wire sel_none = mem_valid && !sel_rom && !sel_sp && !sel_sys && !sel_gs;
 
-  // ---- RAM ----
-  wire [31:0] ram_rdata;
+  // ---- memories ----
+  wire [31:0] rom_rdata;
+  wire [31:0] sp_rdata;
 
-  soc_ram #(.WORDS(MEM_WORDS), .INIT_FILE(FW_HEX)) u_ram (
-    .clk(clk), .raddr(la_addr[MEM_AW+1:2]), .waddr(mem_addr[MEM_AW+1:2]),
-    .wstrb(sel_ram ? mem_wstrb : 4'b0000),
-    .wdata(mem_wdata), .rdata(ram_rdata)
+  soc_rom #(.WORDS(ROM_WORDS), .INIT_FILE(FW_HEX)) u_rom (
+    .clk(clk), .raddr(la_addr[ROM_AW+1:2]), .rdata(rom_rdata)
+  );
+
+  soc_spram u_spram (
+    .clk(clk), .addr(la_addr[15:2]),
+    .wren(la_write && la_sp && !trap),   // a trapped CPU completes no store
+    .wstrb(la_wstrb), .wdata(la_wdata), .rdata(sp_rdata)
   );
 
   // ---- system registers ----
@@ -183,8 +224,9 @@ module soc_top #(
   );
 
   // ---- read mux ----
-  assign mem_ready = sel_ram || sys_ack_q || gs_ready || none_ack_q;
-  assign mem_rdata = sel_ram   ? ram_rdata :
+  assign mem_ready = sel_rom || sel_sp || sys_ack_q || gs_ready || none_ack_q;
+  assign mem_rdata = sel_rom   ? rom_rdata :
+                     sel_sp    ? sp_rdata :
                      sys_ack_q ? sys_rdata_q :
                      gs_ready  ? gs_rdata : 32'd0;
 

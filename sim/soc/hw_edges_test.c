@@ -14,6 +14,7 @@
  */
 #include <stdint.h>
 
+#include "fw_check.h"
 #include "pcpi.h"
 #include "soc.h"
 
@@ -25,12 +26,6 @@ static uint32_t ready(uint32_t st) { return (st >> 8) & 0xffu; }
 int main(void)
 {
     unsigned c = 0;
-#define CHECK(cond)   \
-    do {              \
-        c++;          \
-        if (!(cond))  \
-            return c; \
-    } while (0)
 
     CHECK(gs_stat(PCPI_ST_ERR_PUSH | PCPI_ST_ERR_POP) == 0); /* 1: idle after reset */
 
