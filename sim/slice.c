@@ -146,7 +146,11 @@ out:
     st->cycles = cyc;
     if (o->coverage)
         dut_coverage_write(d, o->coverage); /* a coverage build: checked before the run */
+    char why[160];
+    int wrote = dut_trace_close(d, why, sizeof why);
+    if (wrote < 0)
+        fprintf(stderr, "cosim: %s: cannot write the waveform: %s\n", sl->trace, why);
     dut_free(d);
     free(r);
-    return 0;
+    return wrote;
 }
