@@ -44,6 +44,9 @@ const dut_info_t *dut_info(void);
 
 dut_t *dut_new(void);
 void dut_free(dut_t *d);
+/* Lane 0's outputs before any clock or reset: m_data | m_ovf << DUT_OVF_BIT |
+ * m_valid << DUT_VALID_BIT (random under cosim --rand-reset, else Verilator's zeros). */
+uint64_t dut_power_on(const dut_t *d);
 /* The RTL's LATENCY parameter, or -1 when the DUT does not say (netlist). */
 int dut_latency(dut_t *d);
 void dut_cycle(dut_t *d, dut_io_t *io /* [lanes] */);

@@ -126,6 +126,7 @@ struct dut {
     VerilatedContext *ctx;
     Vcosim_top *top;
     uint64_t cycle;
+    uint64_t power_on;   // lane 0's outputs before the first clock (dut_power_on)
 #if VM_TRACE
     trace_t *tfp;
 #if COSIM_VCD
@@ -171,8 +172,20 @@ extern "C" dut_t *dut_new(void)
     d->cycle = 0;
     d->top->clk = 1;  // the first dut_cycle() starts with a falling edge
     d->top->eval();
+    Vcosim_top *t = d->top;
+#if P_LANES > 1
+    uint32_t w[NW] = { 0 };
+    get_words(t->m_data, w);
+    uint64_t y0 = field(w, 0, P_OUT_W);
+#else
+    uint64_t y0 = (uint32_t)t->m_data;
+#endif
+    d->power_on = y0 | (uint64_t)(t->m_ovf & 1) << DUT_OVF_BIT |
+                  (uint64_t)(t->m_valid & 1) << DUT_VALID_BIT;
     return d;
 }
+
+extern "C" uint64_t dut_power_on(const dut_t *d) { return d->power_on; }
 
 extern "C" void dut_free(dut_t *d)
 {
