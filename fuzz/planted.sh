@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# planted.sh FUZZ_CC WORKDIR - each fuzz target must catch a planted fault: it is
-# built against a copy of its code under test with one defect of issue 10 put
-# back, and one pass over its seed corpus must crash. (eval: a model that
-# rounds half-even ties up.)
+# planted.sh FUZZ_CC WORKDIR [SECONDS] - each fuzz target must catch a planted fault:
+# it is built against a copy of its code under test with one defect put back.
+# vec, cli, capture: a defect of issue 10, and one pass over the seed corpus must
+# crash. eval: a model mutation that no seed reaches (the seed pass must stay
+# clean), which the fuzzer itself must find within SECONDS (default 60) of search.
 set -u
-cc=${1:?cc}; w=${2:?workdir}
+cc=${1:?cc}; w=${2:?workdir}; secs=${3:-60}
 mkdir -p "$w"
 flags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 fail=0
@@ -39,4 +40,27 @@ plant capture tools/gscompare.c 's/if \(r\.n == 0\)/if (0)/' &&
   sed 's|"../tools/gscompare.c"|"gscompare.c"|' fuzz/fuzz_capture.c >"$w/capture/fuzz_capture.c" &&
   $cc $flags -Icmodel -Itools -Ifw "$w/capture/fuzz_capture.c" tools/gs_text.c cmodel/*.c \
     -o "$w/fuzz_capture" && caught capture "$w/fuzz_capture" capture
+# eval: the block loop of a shift <= 0 (the wide path) saturates a wrap configuration.
+# Reaching it takes a legal configuration with IN_F + G_F <= OUT_F, wrap, and a sample
+# past the rails: the seeds have none (each has a positive shift).
+plant eval cmodel/gs_eval.c 's/\(RND\), \(OVM\), false, false\)/(RND), GS_OVF_SAT, false, false)/' &&
+  $cc $flags -Icmodel -Itests fuzz/fuzz_eval.c tests/ref_exact.c "$w/eval/gs_eval.c" \
+    $(ls cmodel/*.c | grep -v '/gs_eval\.c$') -o "$w/fuzz_eval" && {
+  "$w/fuzz_eval" -close_fd_mask=3 -runs=0 fuzz/corpus/eval >"$w/eval-seeds.log" 2>&1
+  if grep -q 'deadly signal\|ERROR: libFuzzer\|runtime error' "$w/eval-seeds.log"; then
+    echo "fuzz-planted: FAIL eval: a seed reaches the planted fault (the search proves nothing)"
+    fail=1
+  else
+    rm -rf "$w/eval-corpus" && mkdir -p "$w/eval-corpus"
+    t0=$(date +%s)
+    "$w/fuzz_eval" -close_fd_mask=3 -seed=1 -max_len=520 -max_total_time="$secs" \
+      -artifact_prefix="$w/crash-eval-" "$w/eval-corpus" fuzz/corpus/eval >"$w/eval.log" 2>&1
+    if grep -q 'deadly signal' "$w/eval.log"; then
+      echo "fuzz-planted: ok   eval: found by the fuzzer in $(($(date +%s) - t0)) s" \
+        "($(sed -n 's/^#\([0-9]*\).*/\1/p' "$w/eval.log" | tail -1) executions; the seeds alone pass)"
+    else
+      echo "fuzz-planted: FAIL eval: not found in $secs s of fuzzing (log $w/eval.log)"; fail=1
+    fi
+  fi
+}
 exit $fail

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gs_cli_capture.h"
+#include "gs_cli.h"
 
 #define GS_PROG "gainstage"
 
@@ -16,17 +16,37 @@ struct gs_model {
     gs_cli_t cli; /* the checked configuration and the resolved gain */
 };
 
+/* gs_cli's message sink: the first message is the error string, in the tools'
+ * words without their "PROG: " (bindings report exactly what gsref says). */
+typedef struct {
+    char *buf;
+    size_t len;
+    int said;
+} first_msg_t;
+
+static void keep_first(void *ctx, const char *prog, const char *reason)
+{
+    (void)prog;
+    first_msg_t *m = ctx;
+    if (m->said++ || m->len == 0)
+        return;
+    snprintf(m->buf, m->len, "%s", reason);
+}
+
 /* Apply the options; 0, or -1 with the message in err. */
 static int configure(gs_cli_t *cli, int argc, const char *const *argv, char *err, size_t errlen)
 {
     /* gs_cli takes a main()-style argv: slot 0 is the program name */
     char **av = calloc((size_t)argc + 2, sizeof *av);
-    if (!av || gs_cli_capture_begin() < 0) {
-        free(av);
+    if (!av) {
         if (errlen > 0)
             snprintf(err, errlen, "out of memory");
         return -1;
     }
+    if (errlen > 0)
+        err[0] = '\0';
+    first_msg_t msg = { err, errlen, 0 };
+    gs_cli_set_sink(keep_first, &msg);
     av[0] = (char *)GS_PROG;
     for (int i = 0; i < argc; i++)
         av[i + 1] = (char *)argv[i]; /* gs_cli only reads them */
@@ -42,10 +62,10 @@ static int configure(gs_cli_t *cli, int argc, const char *const *argv, char *err
     }
     if (rc == 0 && gs_cli_finish(cli, GS_PROG) < 0)
         rc = -1;
-    gs_cli_capture_end(GS_PROG, err, errlen);
+    gs_cli_set_sink(NULL, NULL);
     if (unknown && errlen > 0) /* the tools' wording, without their "(see --help)" */
         snprintf(err, errlen, "unknown option '%s'", av[unknown]);
-    else if (rc < 0 && errlen > 0 && err[0] == '\0') /* gs_cli said nothing on stderr */
+    else if (rc < 0 && errlen > 0 && err[0] == '\0') /* gs_cli said nothing */
         snprintf(err, errlen, "bad configuration option");
     free(av);
     return rc;

@@ -11,6 +11,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "test-lib: FAIL: $*" >&2; exit 1; }
 
+# The library takes the tools' messages through gs_cli's sink (gs_cli_set_sink), never
+# by compiling a tool source inside one of its own (an #include of a .c file).
+inc=$(grep -ln '^ *# *include *["<][^">]*\.c[">]' lib/*.c tools/*.c 2>/dev/null || true)
+[ -z "$inc" ] || fail "a .c file #included by $(echo "$inc" | tr '\n' ' ')"
+
 $make -s --no-print-directory install BUILD="${BUILD:-build}" PREFIX="$tmp/prefix" >/dev/null
 export PKG_CONFIG_PATH=$tmp/prefix/lib/pkgconfig
 mkdir "$tmp/src"

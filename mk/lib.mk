@@ -13,8 +13,8 @@
 # static inline helpers are not symbols of the library).
 
 PREFIX      ?= /usr/local
-# gs_cli.c comes in through gs_cli_capture.c; the rest of the tools' shared code as is
-LIB_SRC     := $(MODEL_SRC) lib/gs_model.c lib/gs_cli_capture.c $(filter-out tools/gs_cli.c,$(CLI_SRC))
+# the tools' shared code as is: gs_model.c takes gs_cli's messages through its sink
+LIB_SRC     := $(MODEL_SRC) lib/gs_model.c $(CLI_SRC)
 LIB_MAP     := $(LIB_DIR)/gainstage.map
 LIB_PC      := $(LIB_DIR)/gainstage.pc
 LIB_OBJ     := $(patsubst %.c,$(LIB_DIR)/obj/%.o,$(notdir $(LIB_SRC)))
@@ -25,7 +25,7 @@ LIB_CFLAGS  := $(WARN) $(CFLAGS) -fPIC -fvisibility=default -Icmodel -Itools -Il
 lib: $(LIB_A) $(LIB_SO) $(LIB_PC)
 
 vpath %.c cmodel lib tools
-$(LIB_DIR)/obj/%.o: %.c $(MODEL_HDR) $(CLI_SRC) $(CLI_HDR) $(LIB_HDR) lib/gs_cli_capture.h | deps-core
+$(LIB_DIR)/obj/%.o: %.c $(MODEL_HDR) $(CLI_HDR) $(LIB_HDR) | deps-core
 	@mkdir -p $(@D)
 	$(CC) $(LIB_CFLAGS) -c $< -o $@
 
@@ -70,8 +70,7 @@ install: $(LIB_A) $(LIB_SO) $(GSREF) $(BUILD)/vpi/gs_vpi.vpi
 
 # The same example built from the sources under ASan/UBSan (the binding layer's tests).
 LIB_SAN_HELLO := $(LIB_DIR)/gs_hello_san
-$(LIB_SAN_HELLO): lib/example/gs_hello.c $(LIB_SRC) $(LIB_HDR) $(MODEL_HDR) $(CLI_SRC) $(CLI_HDR) \
-                  lib/gs_cli_capture.h | deps-core
+$(LIB_SAN_HELLO): lib/example/gs_hello.c $(LIB_SRC) $(LIB_HDR) $(MODEL_HDR) $(CLI_HDR) | deps-core
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O1 -g $(SAN) -Icmodel -Itools -Ilib $< $(LIB_SRC) -lm -o $@
 

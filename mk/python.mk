@@ -17,7 +17,7 @@ PY_ENV   := env -u GAINSTAGE_LIB PYTHONPATH=$(abspath $(PY_SITE)) PYTHONDONTWRIT
 
 py-install: $(PY_STAMP)
 $(PY_STAMP): $(PY_SRC) $(MODEL_SRC) $(MODEL_HDR) $(CLI_SRC) $(CLI_HDR) lib/gs_model.c \
-             lib/gs_model.h lib/gs_cli_capture.c lib/gs_cli_capture.h | deps-py
+             lib/gs_model.h | deps-py
 	@rm -rf $(PY_SITE).new
 	$(VENV_PY) -m pip install -q --no-deps --target $(PY_SITE).new ./python
 	@touch $(PY_SITE).new/.installed && rm -rf $(PY_SITE) && mv $(PY_SITE).new $(PY_SITE)

@@ -51,8 +51,8 @@ coverage-report: $(COSIM) | deps-report
 	  --logs '$(BUILD)/regress/logs/*.log'
 
 # The page. REPORT_JUNIT: the regression's JUnit file (make regress), else the smoke
-# regression's (make regress-smoke); when neither exists, a quick regression of the
-# default configuration (scripts/smoke_regress.py) stands in.
+# regression's (make regress-smoke); when neither exists, that smoke regression is run
+# first (regress/suites.py, the same driver and JUnit writer as every regression).
 REPORT_DIR   := $(BUILD)/report
 REPORT_JUNIT ?= $(firstword $(wildcard $(BUILD)/regress/junit.xml $(BUILD)/regress-smoke/junit.xml))
 .PHONY: report report-test
@@ -61,22 +61,29 @@ ifneq ($(REPORT_JUNIT),)
 	$(SYS_PY) scripts/report_html.py --build $(BUILD) --out $(REPORT_DIR) \
 	  --junit $(REPORT_JUNIT) --junit-cmd "make regress ($(REPORT_JUNIT))"
 else
-	@echo "report: no $(BUILD)/regress/junit.xml (make regress): a quick regression stands in"
-	$(SYS_PY) scripts/smoke_regress.py --cosim $(COSIM) --out $(BUILD)/report-regress
+	@echo "report: no $(BUILD)/regress/junit.xml (make regress): the smoke regression stands in"
+	$(regress_run) --suite smoke --out $(BUILD)/regress-smoke
 	$(SYS_PY) scripts/report_html.py --build $(BUILD) --out $(REPORT_DIR) \
-	  --junit $(BUILD)/report-regress/junit.xml \
-	  --junit-cmd "scripts/smoke_regress.py (quick regression, make report; no make regress output)"
+	  --junit $(BUILD)/regress-smoke/junit.xml \
+	  --junit-cmd "make regress-smoke (no make regress output)"
 endif
 
-# make test's check of the page: a quick regression with one planted failure, the
-# model-only quality figures of quality-test, the audio demo; rendered in Chromium.
+# make test's check of the page: the smoke regression with one planted failure (cosim
+# told a wrong LATENCY: gsregress exits 1, and the JUnit must name exactly that job
+# failed), the model-only quality figures of quality-test, the audio demo; rendered in
+# Chromium.
 REPORT_TEST := $(BUILD)/report-test
+REPORT_PLANTED := smoke/planted-wrong-latency
 report-test: quality-test demo-audio $(COSIM) | deps-report
-	@$(SYS_PY) scripts/smoke_regress.py --cosim $(COSIM) --out $(REPORT_TEST)/regress \
-	  --plant-failure > $(REPORT_TEST).log || { cat $(REPORT_TEST).log; exit 1; }
+	@mkdir -p $(REPORT_TEST)
+	@$(REGRESS_PY) regress/gsregress.py --cosim $(COSIM) --jobs $(JOBS) --suite smoke \
+	  --plant-latency --out $(REPORT_TEST)/regress > $(REPORT_TEST).log 2>&1; \
+	  rc=$$?; [ $$rc -eq 1 ] || { cat $(REPORT_TEST).log; \
+	  echo "report-test: the smoke regression with a planted failure exited $$rc, not 1"; exit 1; }
+	@$(REGRESS_PY) regress/junit_cases.py --failed $(REPORT_PLANTED) $(REPORT_TEST)/regress/junit.xml
 	@$(SYS_PY) scripts/quality_plots.py $(BUILD)/quality-test >> $(REPORT_TEST).log
 	@$(SYS_PY) scripts/report_html.py --build $(BUILD) --out $(REPORT_TEST)/page \
-	  --junit $(REPORT_TEST)/regress/junit.xml --junit-cmd "make report-test (quick regression, one failure planted)" \
+	  --junit $(REPORT_TEST)/regress/junit.xml --junit-cmd "make report-test (smoke regression, one failure planted)" \
 	  --quality $(BUILD)/quality-test >> $(REPORT_TEST).log
 	@$(SYS_PY) scripts/report_browser_test.py --page $(REPORT_TEST)/page/index.html \
 	  --junit $(REPORT_TEST)/regress/junit.xml --shot $(REPORT_TEST)/screenshot.png \

@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def c_sources():
     srcs = sorted((ROOT / "cmodel").glob("*.c"))
-    srcs += [ROOT / "lib" / "gs_model.c", ROOT / "lib" / "gs_cli_capture.c"]
-    # the tools' shared code (gs_cli.c itself comes in through gs_cli_capture.c)
-    srcs += [p for p in sorted((ROOT / "tools").glob("gs_*.c")) if p.name != "gs_cli.c"]
+    srcs += [ROOT / "lib" / "gs_model.c"]
+    # the tools' shared code (gs_model.c takes gs_cli's messages through its sink)
+    srcs += sorted((ROOT / "tools").glob("gs_*.c"))
     return srcs if all(p.is_file() for p in srcs) and srcs[0].parent.is_dir() else []
 
 

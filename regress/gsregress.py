@@ -54,6 +54,8 @@ def parse():
     ap.add_argument("--shard-gains", type=int, default=32768,
                     help="exhaustive-matrix: gain codes per shard (65536 / N)")
     ap.add_argument("--fault-rtl", help="smoke: also run this faulty RTL copy (must fail)")
+    ap.add_argument("--plant-latency", action="store_true",
+                    help="smoke: also a job told a wrong LATENCY (must fail)")
     ap.add_argument("--tasks", type=int, default=20, help="overhead: number of jobs")
     a = ap.parse_args()
     if a.chunk < 1 or a.jobs < 1:
@@ -70,6 +72,7 @@ def main():
     try:
         jobs = SUITES[a.suite](seeds=[int(s) for s in a.seeds.split()], quick=a.quick,
                                shard_gains=a.shard_gains, tasks=a.tasks,
+                               plant_latency=a.plant_latency,
                                fault_rtl=os.path.abspath(a.fault_rtl) if a.fault_rtl else None)
     except ValueError as e:
         sys.exit(f"regress: {e}")

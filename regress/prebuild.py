@@ -16,7 +16,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 # stimulus / run options that do not change the build: with and without an argument
 RUN_ARG = {"--random", "--seed", "--gain-range", "--stall", "--gap", "--backpressure",
-           "--max-errors", "--timeout", "--jobs", "--vectors", "--dump", "--trace-window"}
+           "--max-errors", "--timeout", "--latency", "--jobs", "--vectors", "--dump",
+           "--trace-window"}
 RUN_FLAG = {"--corners", "--fixed-gain", "--exhaustive", "--all-gains", "--progress",
             "--no-progress", "--quiet", "--trace-all", "--rebuild"}
 # outputs whose presence selects a build variant: kept, written to the run directory

@@ -96,10 +96,12 @@ def exhaustive_matrix(shard_gains=32768, **_):
     return jobs
 
 
-def smoke(fault_rtl=None, **_):
+def smoke(fault_rtl=None, plant_latency=False, **_):
     """A few short runs of the default configuration (one Verilator build), for the
-    one-node Slurm test and the overhead benchmark; with fault_rtl, one more job runs
-    that faulty copy of the RTL and must fail."""
+    one-node Slurm test, the overhead benchmark and the report page (make report,
+    make report-test); with fault_rtl, one more job runs that faulty copy of the RTL
+    and must fail; with plant_latency, one more job tells cosim a wrong LATENCY and
+    must fail (a real cosim failure on the unchanged RTL, for the page's failure rows)."""
     jobs = [
         job("smoke/corners", "--corners --random 20k --seed 1"),
         job("smoke/stall", "--random 10k --seed 2 --stall 0.2"),
@@ -109,6 +111,8 @@ def smoke(fault_rtl=None, **_):
     if fault_rtl:
         jobs.append(job("smoke/planted-fault", f"--rtl {fault_rtl} --corners --random 10k "
                         "--seed 5 --max-errors 3"))
+    if plant_latency:
+        jobs.append(job("smoke/planted-wrong-latency", "--random 2000 --seed 6 --latency 5"))
     return jobs
 
 

@@ -44,6 +44,9 @@ const dut_info_t *dut_info(void);
 
 dut_t *dut_new(void);
 void dut_free(dut_t *d);
+/* Lane 0's outputs before any clock or reset: m_data | m_ovf << DUT_OVF_BIT |
+ * m_valid << DUT_VALID_BIT (random under cosim --rand-reset, else Verilator's zeros). */
+uint64_t dut_power_on(const dut_t *d);
 /* The RTL's LATENCY parameter, or -1 when the DUT does not say (netlist). */
 int dut_latency(dut_t *d);
 void dut_cycle(dut_t *d, dut_io_t *io /* [lanes] */);
@@ -64,6 +67,9 @@ void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t nv, size_t
 /* Tracing (traced builds only; otherwise dut_trace_open fails with -1).
  * Cycles [from, to) of this model are written to path (.fst or .vcd). */
 int dut_trace_open(dut_t *d, const char *path, uint64_t from, uint64_t to);
+/* Closes the trace (dut_free does too): 0, or -1 and the reason in why when a
+ * write or the close failed (a full disk, a file size limit). */
+int dut_trace_close(dut_t *d, char *why, size_t len);
 /* Traced builds: the expected-output inputs of the traced top (exp_valid, exp_data,
  * exp_ovf) for the next m cycles of dut_cycle/dut_batch, one word each: data |
  * ovf << DUT_OVF_BIT | valid << DUT_VALID_BIT. w must live until then. A no-op in

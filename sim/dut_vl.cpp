@@ -3,6 +3,7 @@
 // waveform writer. No checking here; no virtual calls or strings per cycle.
 #include "dut.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -12,9 +13,47 @@
 #include "verilated.h"
 #if VM_TRACE
 #if COSIM_VCD
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "verilated_vcd_c.h"
 typedef VerilatedVcdC trace_t;
+/* Verilator's own VCD file aborts the process on a write error and ignores
+ * close()'s: this one checks every write and the close, keeps the first error
+ * for dut_trace_close, and takes (drops) the rest of the output. */
+class checked_vcd_file : public VerilatedVcdFile {
+    int fd_ = -1;
+public:
+    int err = 0;
+    bool open(const std::string &name) override
+    {
+        fd_ = ::open(name.c_str(), O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0666);
+        if (fd_ < 0)
+            err = errno;
+        return fd_ >= 0;
+    }
+    void close() override
+    {
+        if (fd_ >= 0 && ::close(fd_) < 0 && !err)
+            err = errno;
+        fd_ = -1;
+    }
+    ssize_t write(const char *p, ssize_t len) override
+    {
+        for (ssize_t done = 0; !err && done < len;) {
+            ssize_t n = ::write(fd_, p + done, (size_t)(len - done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                err = n < 0 ? errno : EIO;
+            else
+                done += n;
+        }
+        return len;
+    }
+};
 #else
+#include "gtkwave/fstapi.h"
 #include "verilated_fst_c.h"
 typedef VerilatedFstC trace_t;
 #endif
@@ -87,9 +126,14 @@ struct dut {
     VerilatedContext *ctx;
     Vcosim_top *top;
     uint64_t cycle;
+    uint64_t power_on;   // lane 0's outputs before the first clock (dut_power_on)
 #if VM_TRACE
     trace_t *tfp;
-    uint64_t tr_from, tr_to;
+#if COSIM_VCD
+    checked_vcd_file *vcd;
+#endif
+    std::string tr_path;
+    uint64_t tr_from, tr_to, tr_last;   // tr_last: the last time dumped
     const uint64_t *expw;   // dut_expect(): expected words of the next expn cycles
     size_t expn;
 #endif
@@ -117,7 +161,10 @@ extern "C" dut_t *dut_new(void)
 #if VM_TRACE
     d->ctx->traceEverOn(true);
     d->tfp = nullptr;
-    d->tr_from = d->tr_to = 0;
+#if COSIM_VCD
+    d->vcd = nullptr;
+#endif
+    d->tr_from = d->tr_to = d->tr_last = 0;
     d->expw = nullptr;
     d->expn = 0;
 #endif
@@ -125,8 +172,20 @@ extern "C" dut_t *dut_new(void)
     d->cycle = 0;
     d->top->clk = 1;  // the first dut_cycle() starts with a falling edge
     d->top->eval();
+    Vcosim_top *t = d->top;
+#if P_LANES > 1
+    uint32_t w[NW] = { 0 };
+    get_words(t->m_data, w);
+    uint64_t y0 = field(w, 0, P_OUT_W);
+#else
+    uint64_t y0 = (uint32_t)t->m_data;
+#endif
+    d->power_on = y0 | (uint64_t)(t->m_ovf & 1) << DUT_OVF_BIT |
+                  (uint64_t)(t->m_valid & 1) << DUT_VALID_BIT;
     return d;
 }
+
+extern "C" uint64_t dut_power_on(const dut_t *d) { return d->power_on; }
 
 extern "C" void dut_free(dut_t *d)
 {
@@ -134,10 +193,8 @@ extern "C" void dut_free(dut_t *d)
         return;
     d->top->final();
 #if VM_TRACE
-    if (d->tfp) {
-        d->tfp->close();
-        delete d->tfp;
-    }
+    char why[8];
+    dut_trace_close(d, why, sizeof why);
 #endif
     delete d->top;
     delete d->ctx;
@@ -186,8 +243,10 @@ static inline void rising_edge(dut_t *d)
     t->clk = 1;
     t->eval();
 #if VM_TRACE
-    if (tr)
+    if (tr) {
         d->tfp->dump(2 * d->cycle + 1);
+        d->tr_last = 2 * d->cycle + 1;
+    }
 #endif
     d->cycle++;
 }
@@ -314,7 +373,13 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
 extern "C" int dut_trace_open(dut_t *d, const char *path, uint64_t from, uint64_t to)
 {
 #if VM_TRACE
+#if COSIM_VCD
+    d->vcd = new checked_vcd_file;
+    d->tfp = new trace_t(d->vcd);
+#else
     d->tfp = new trace_t;
+#endif
+    d->tr_path = path;
     d->top->trace(d->tfp, 99);
     d->tfp->open(path);
     if (!d->tfp->isOpen())
@@ -326,6 +391,83 @@ extern "C" int dut_trace_open(dut_t *d, const char *path, uint64_t from, uint64_
     (void)d, (void)path, (void)from, (void)to;
     return -1;
 #endif
+}
+
+#if VM_TRACE && !COSIM_VCD
+/* 0 if path is a whole FST file as the writer closes it: the header (its end time
+ * the last time dumped), then blocks (a tag byte, a big-endian length that counts
+ * its own 8 bytes) up to the end of the file, the geometry and hierarchy among them.
+ * A write that failed leaves it cut short. Not fstReaderOpen: it loops on a cut file. */
+static int fst_complete(const char *path, uint64_t end_time, char *why, size_t len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(why, len, "cannot read it back: %s", strerror(errno));
+        return -1;
+    }
+    unsigned char b[25];
+    uint64_t pos = 0;
+    bool geom = false, hier = false, bad = false;
+    uint64_t hdr_end = ~0ull;
+    for (;;) {
+        if (fseeko(f, (off_t)pos, SEEK_SET) != 0)
+            break;
+        size_t n = fread(b, 1, sizeof b, f);
+        if (n == 0)
+            break;
+        uint64_t bl = 0;
+        for (int i = 1; i < 9 && (size_t)i < n; i++)
+            bl = bl << 8 | b[i];
+        if (n < 9 || bl < 8 || b[0] == FST_BL_SKIP || (pos == 0) != (b[0] == FST_BL_HDR)) {
+            bad = true;
+            break;
+        }
+        if (pos == 0 && n == sizeof b) {
+            hdr_end = 0;
+            for (int i = 17; i < 25; i++)
+                hdr_end = hdr_end << 8 | b[i];
+        }
+        geom |= b[0] == FST_BL_GEOM;
+        hier |= b[0] == FST_BL_HIER || b[0] == FST_BL_HIER_LZ4 || b[0] == FST_BL_HIER_LZ4DUO;
+        pos += 1 + bl;
+    }
+    fseeko(f, 0, SEEK_END);
+    uint64_t size = (uint64_t)ftello(f);
+    fclose(f);
+    if (bad || pos != size || !geom || !hier || hdr_end != end_time) {
+        snprintf(why, len, "the FST file is cut short or incomplete (%llu bytes; the FST "
+                 "writer reports no write error: a full disk or a file size limit?)",
+                 (unsigned long long)size);
+        return -1;
+    }
+    return 0;
+}
+#endif
+
+extern "C" int dut_trace_close(dut_t *d, char *why, size_t len)
+{
+    int rc = 0;
+#if VM_TRACE
+    if (!d->tfp)
+        return 0;
+    d->tfp->close();
+    delete d->tfp;
+    d->tfp = nullptr;
+#if COSIM_VCD
+    if (d->vcd->err) {
+        snprintf(why, len, "%s", strerror(d->vcd->err));
+        rc = -1;
+    }
+    delete d->vcd;
+    d->vcd = nullptr;
+#else
+    /* the FST writer checks none of its writes: walk the file's blocks */
+    rc = fst_complete(d->tr_path.c_str(), d->tr_last, why, len);
+#endif
+#else
+    (void)d, (void)why, (void)len;
+#endif
+    return rc;
 }
 
 extern "C" int dut_coverage_write(dut_t *d, const char *path)

@@ -6,12 +6,30 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "run.h"
+
+/*
+ * --rand-reset SEED with --jobs N: worker j's registers start from seed S_j, so that
+ * the workers do not all start from the same values, and a run is still reproduced
+ * from SEED alone. S_0 = SEED (worker 0 is the single-process run); for j >= 1,
+ * S_j = 1 + (z mod (2^31 - 1)), z the splitmix64 output of the state SEED * 2^32 + j.
+ */
+uint32_t worker_seed(uint32_t seed, int job)
+{
+    if (job == 0)
+        return seed;
+    uint64_t z = ((uint64_t)seed << 32 | (uint32_t)job) + 0x9e3779b97f4a7c15ull;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    z ^= z >> 31;
+    return (uint32_t)(1 + z % 0x7fffffffu);
+}
 
 int run_jobs(ctx_t *t, FILE *dump, int jobs, stats_t *tot)
 {
@@ -49,6 +67,11 @@ int run_jobs(ctx_t *t, FILE *dump, int jobs, stats_t *tot)
         if (pid[j] == 0) {
             close(p[0]);
             t->job = j;
+            if (o->rand_reset) { /* read by dut_new() (sim/dut_vl.cpp) */
+                char seed[16];
+                snprintf(seed, sizeof seed, "%u", (unsigned)worker_seed(o->rand_reset, j));
+                setenv("COSIM_RAND_RESET", seed, 1);
+            }
             FILE *pd = part[j];
             if (pd)
                 setvbuf(pd, NULL, _IOFBF, 1 << 20);

@@ -165,6 +165,8 @@ int verdict(const cosim_opts_t *o, const stats_t *tot);
 
 /* jobs.c, trace.c: 0, or 2 after an error was printed */
 int run_jobs(ctx_t *t, FILE *dump, int jobs, stats_t *tot);
+/* jobs.c: worker job's --rand-reset seed, derived from the run's SEED (documented there) */
+uint32_t worker_seed(uint32_t seed, int job);
 int run_single(ctx_t *t, FILE *dump, stats_t *tot);
 
 /* dump.c */

@@ -98,6 +98,13 @@ int run_slice(const ctx_t *t, const slice_t *sl, stats_t *st)
     }
     run_t u = { t, sl, r, st, 0 };
     dut_t *d = dut_new();
+    if (t->o->rand_reset && !t->o->quiet) { /* what this worker's seed gave */
+        uint64_t p = dut_power_on(d);
+        const char *seed = getenv("COSIM_RAND_RESET");
+        fprintf(stderr, "%s: --rand-reset seed %s: lane 0 at power-on: m_data=0x%08" PRIx32
+                " m_ovf=%u m_valid=%u\n", prefix(&u), seed ? seed : "?", (uint32_t)p,
+                (unsigned)(p >> DUT_OVF_BIT & 1), (unsigned)(p >> DUT_VALID_BIT & 1));
+    }
     /* Verilator's writers give no reason: open the file once ourselves for it */
     FILE *probe = sl->trace ? fopen(sl->trace, "w") : NULL;
     if (sl->trace && (!probe || dut_trace_open(d, sl->trace, sl->tr_from, sl->tr_to) < 0)) {
@@ -146,7 +153,11 @@ out:
     st->cycles = cyc;
     if (o->coverage)
         dut_coverage_write(d, o->coverage); /* a coverage build: checked before the run */
+    char why[160];
+    int wrote = dut_trace_close(d, why, sizeof why);
+    if (wrote < 0)
+        fprintf(stderr, "cosim: %s: cannot write the waveform: %s\n", sl->trace, why);
     dut_free(d);
     free(r);
-    return 0;
+    return wrote;
 }

@@ -8,7 +8,8 @@
 #   xrand  no hidden dependence on initial state: models built with --x-assign
 #          unique --x-initial unique, run with +verilator+rand+reset+2 for several
 #          seeds; a copy of the RTL whose skid register lacks its reset passes
-#          with the fast X defaults and must fail under some seed.
+#          with the fast X defaults and must fail under some seed; with --jobs 2
+#          the workers start from different values (their own seeds), reproducibly.
 # Writes JUnit XML to OUTDIR/variants.xml.
 # Usage: tests/cosim_variants.sh COSIM OUTDIR "SEEDS"
 set -u
@@ -55,6 +56,25 @@ for s in $seeds; do
   expect "xrand-lut-seed$s" 0 --rand-reset "$s" --use-dsp 0 --random 100k --stall 0.2 --seed "$s"
   expect "xrand-libfixmath-seed$s" 0 --rand-reset "$s" --profile libfixmath --random 100k --gap 0.1
 done
+# --jobs: each worker its own seed (SEED for worker 0, then the README's S_j), seen in
+# lane 0's power-on outputs; the same again on a second run; the single-process run
+# with S_1 starts like worker 1. S_1 is computed here from the README's formula.
+t0=$SECONDS
+power_on() { nice "$cosim" --random 2000 "$@" 2>&1 >/dev/null | grep -- '--rand-reset seed' | sort; }
+a=$(power_on --rand-reset 7 --jobs 2); b=$(power_on --rand-reset 7 --jobs 2)
+s1=$(python3 -c 'M = 2**64 - 1
+z = ((7 << 32 | 1) + 0x9E3779B97F4A7C15) & M
+z = ((z ^ z >> 30) * 0xBF58476D1CE4E5B9) & M
+z = ((z ^ z >> 27) * 0x94D049BB133111EB) & M
+print(1 + (z ^ z >> 31) % (2**31 - 1))')
+w0=$(echo "$a" | sed -n 's/^cosim\[job 0\]: --rand-reset seed 7: //p')
+w1=$(echo "$a" | sed -n "s/^cosim\[job 1\]: --rand-reset seed $s1: //p")
+one=$(power_on --rand-reset "$s1" | sed -n "s/^cosim: --rand-reset seed $s1: //p")
+msg="two workers: '$(echo "$a" | tr '\n' '|')', again '$(echo "$b" | tr '\n' '|')', S_1=$s1 alone: '$one'"
+record xrand-jobs-seeds $([ -n "$w0" ] && [ -n "$w1" ] && [ "$w0" != "$w1" ] && [ "$a" = "$b" ] &&
+  [ "$one" = "$w1" ] && echo 0 || echo 1) $((SECONDS - t0)) "$msg"
+echo "variants:      ($(echo "$a" | tr '\n' ';'))"
+
 perl -0pe 's/(head_v_q <= 1.b0;\n)\s*skid_v_q <= 1.b0;\n/$1/' "$here/rtl/gain_stage.v" >"$out/noreset.v"
 if cmp -s "$here/rtl/gain_stage.v" "$out/noreset.v"; then
   record xrand-planted 1 0 "the planted missing reset no longer applies to rtl/gain_stage.v"

@@ -169,6 +169,27 @@ if [ -w /dev/full ]; then
   if [ "$rc" -eq 2 ] && grep -q 'dump.*write error' "$W/err"; then ok; else bad "d10-dump: exit $rc"; fi
 fi
 
+# ---- d10: trace write errors after the file was opened (a full disk, a file size
+# limit) are reported, FILE: reason, exit 2. Before: a VCD hung in the fatal-error
+# path of Verilator's writer, an FST was left cut short with exit 0. Good traces
+# first (they build the models outside the limit).
+noin
+for ext in vcd fst; do
+  run "$COSIM" --random 2000 --quiet --trace "$W/ok.$ext"
+  if [ "$rc" -eq 0 ] && [ -s "$W/ok.$ext" ]; then ok; else bad "d10-trace-$ext-ok: exit $rc"; fi
+done
+# a 4 KiB file size limit, SIGXFSZ ignored: writes past it fail with EFBIG
+lim=(timeout 60 bash -c 'ulimit -f 4; trap "" XFSZ; exec "$@"' limited)
+refused d10-trace-vcd-limit 'big.vcd: cannot write the waveform: File too large' \
+  "${lim[@]}" "$COSIM" --random 20000 --trace-all --trace "$W/big.vcd"
+refused d10-trace-fst-limit 'big.fst: cannot write the waveform: the FST file is cut short' \
+  "${lim[@]}" "$COSIM" --random 20000 --trace-all --trace "$W/big.fst"
+if [ -w /dev/full ]; then
+  ln -sf /dev/full "$W/full.vcd"
+  refused d10-trace-vcd-full 'full.vcd: cannot write the waveform: No space left on device' \
+    timeout 60 "$COSIM" --random 2000 --trace "$W/full.vcd"
+fi
+
 # ---- d11: gains coding to 0, suffixes, digits, messages
 input '%s\n' 5; refused d11-gain-zero 'codes to 0' "$GSREF" --gain 0.0000001
 input '%s\n' 5; refused d11-rf-zero "--rf '1m'" "$GSREF" --rf 1m --rin 1k

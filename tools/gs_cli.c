@@ -3,6 +3,7 @@
 
 #include <inttypes.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,15 +29,39 @@ void gs_cli_init(gs_cli_t *cli)
     cli->gain_src = GS_GAIN_DEFAULT;
 }
 
+static _Thread_local gs_cli_sink_t msg_sink;
+static _Thread_local void *msg_ctx;
+
+void gs_cli_set_sink(gs_cli_sink_t sink, void *ctx)
+{
+    msg_sink = sink;
+    msg_ctx = sink ? ctx : NULL;
+}
+
+/* Every message goes out here, once formatted: to the sink, or "PROG: reason\n"
+ * to stderr. A reason longer than the buffer (quoted values are cut, so none is
+ * today) is cut rather than lost. */
+static int say(const char *prog, const char *fmt, ...)
+{
+    char reason[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    if (msg_sink)
+        msg_sink(msg_ctx, prog, reason);
+    else
+        fprintf(stderr, "%s: %s\n", prog, reason);
+    return -1;
+}
+
 /* Every message that echoes a value quotes it (escaped, cut short). */
 static int fail(const char *prog, const char *opt, const char *val, const char *why)
 {
     char q[GS_QUOTE_MAX];
     if (val)
-        fprintf(stderr, "%s: %s '%s': %s\n", prog, opt, gs_quote(val, q), why);
-    else
-        fprintf(stderr, "%s: %s: %s\n", prog, opt, why);
-    return -1;
+        return say(prog, "%s '%s': %s", opt, gs_quote(val, q), why);
+    return say(prog, "%s: %s", opt, why);
 }
 
 /* "s300.1" parses as a format but its numbers are out of range: say so, and
@@ -122,9 +147,8 @@ int gs_cli_finish(gs_cli_t *cli, const char *prog)
         fmt_str(&c->in, in, sizeof in);
         fmt_str(&c->gain, g, sizeof g);
         fmt_str(&c->out, out, sizeof out);
-        fprintf(stderr, "%s: bad configuration (in %s, gain %s, out %s): %s\n", prog, in, g,
-                out, gs_strerror(st));
-        return -1;
+        return say(prog, "bad configuration (in %s, gain %s, out %s): %s", in, g, out,
+                   gs_strerror(st));
     }
     char gf[16];
     fmt_str(&c->gain, gf, sizeof gf);

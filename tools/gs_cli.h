@@ -9,8 +9,9 @@
  * resistor alone, is an error; repeating one option is not (the last counts).
  * A non-zero ratio that codes to 0 is an error. Numbers: gs_text.h.
  * Options are applied in order; the gain request is kept as given and coded in
- * gs_cli_finish(), once the gain format is final. Errors are printed to stderr
- * as "PROG: reason" and reported by a non-zero return; callers exit with 2.
+ * gs_cli_finish(), once the gain format is final. Errors go to the message sink
+ * (default: stderr, as "PROG: reason\n") and are reported by a non-zero return;
+ * callers exit with 2.
  */
 #ifndef GS_CLI_H
 #define GS_CLI_H
@@ -29,6 +30,15 @@ typedef struct {
     const char *rf_arg, *rin_arg;
     double ratio_requested;   /* the real ratio asked for (REAL/RES/DEFAULT) */
 } gs_cli_t;
+
+/*
+ * Where this thread's error messages go: sink(ctx, prog, reason), reason without
+ * "PROG: " and without a line end. NULL restores the default, which writes
+ * "PROG: reason\n" to stderr. Per thread, so that a library (lib/gs_model.c) can
+ * turn the messages into its own error strings while other threads print theirs.
+ */
+typedef void (*gs_cli_sink_t)(void *ctx, const char *prog, const char *reason);
+void gs_cli_set_sink(gs_cli_sink_t sink, void *ctx);
 
 /* Usage text of the configuration options, for a tool's --help. */
 extern const char gs_cli_usage[];

@@ -6,7 +6,7 @@
  *
  *   GS1 BEGIN in=FMT gain=FMT out=FMT round=MODE overflow=MODE [key=value...]*CRC
  *   S <index> <x> <g> <sw_y> <sw_ovf> <hw_y> <hw_ovf> [<y> <ovf> per extra path]*CRC
- *   GS1 END n=N mismatch=M sw_ovf=A hw_ovf=B ... result=PASS|FAIL*CRC
+ *   GS1 END n=N mismatch=M sw_ovf=A hw_ovf=B ... status=0xS result=PASS|FAIL*CRC
  *
  * CRC: CRC-16/CCITT-FALSE of the text before '*', four hex digits.
  * Every sample is recomputed from (x, g) with gs_eval(); both the soft core's
@@ -400,19 +400,24 @@ static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
         err(t, r->file, ln, "END line needs result=PASS or result=FAIL");
         return -1;
     }
-    if (status) { /* the peripheral's STATUS: its sticky error bits fail the run */
-        uint64_t st;
-        if (gs_num_u64(status, UINT32_MAX, &st) != GS_NUM_OK || strncmp(status, "0x", 2)) {
-            err(t, r->file, ln, "END: status=%s is not 0x hex", gs_quote(status, q));
-            return -1;
-        }
-        if (st & (GS_ST_ERR_PUSH | GS_ST_ERR_POP)) {
-            fprintf(stderr, "%s:%lu: the peripheral reports status=%s (push/pop error bits)"
-                    "%s\n", r->file, ln, status,
-                    strcmp(result, "PASS") ? "" : " but the firmware says result=PASS");
-            sat_inc(&t->tally_bad);
-            return -1;
-        }
+    /* The peripheral's STATUS: its sticky error bits fail the run. Required like
+     * the counts: a capture that lost it could hide a push/pop error behind the
+     * firmware's own result=PASS. */
+    if (!status) {
+        err(t, r->file, ln, "END line lacks status=");
+        return -1;
+    }
+    uint64_t st;
+    if (gs_num_u64(status, UINT32_MAX, &st) != GS_NUM_OK || strncmp(status, "0x", 2)) {
+        err(t, r->file, ln, "END: status=%s is not 0x hex", gs_quote(status, q));
+        return -1;
+    }
+    if (st & (GS_ST_ERR_PUSH | GS_ST_ERR_POP)) {
+        fprintf(stderr, "%s:%lu: the peripheral reports status=%s (push/pop error bits)"
+                "%s\n", r->file, ln, status,
+                strcmp(result, "PASS") ? "" : " but the firmware says result=PASS");
+        sat_inc(&t->tally_bad);
+        return -1;
     }
     if (strcmp(result, "PASS") != 0) {
         fprintf(stderr, "%s:%lu: the firmware reports result=FAIL\n", r->file, ln);

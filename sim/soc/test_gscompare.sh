@@ -103,6 +103,17 @@ hb=$(sed -n "${h}p" "$good"); hb=${hb%\**}; hb=${hb/paths=sw,hw/paths=hw,sw}
 sed "${h}s/.*/$hb*$(crc16 "$hb")/" "$good" > "$dir/bad_paths.txt"
 expect bad_paths "$dir/bad_paths.txt" 2 "$h"
 
+# 10. an END line without status= (the peripheral's error bits; valid checksum): a bad
+# capture, however the firmware judged the run
+e=$(grep -n '^GS1 END' "$good" | head -1 | cut -d: -f1)
+eb=$(sed -n "${e}p" "$good"); eb=${eb%\**}
+case $eb in *" status=0x"*) ;; *) echo "test_gscompare: $good's END line has no status="; exit 1 ;; esac
+eb=$(echo "$eb" | sed 's/ status=0x[0-9A-Fa-f]*//')
+sed "${e}s/.*/$eb*$(crc16 "$eb")/" "$good" > "$dir/no_status.txt"
+expect no_status "$dir/no_status.txt" 2 "$e"
+grep -q "END line lacks status=" "$dir/no_status.out" ||
+  { echo "FAIL no_status: the reason is not given"; fails=$((fails+1)); }
+
 if [ "$fails" -ne 0 ]; then
   echo "soc-test-gscompare: $fails planted fault(s) NOT caught"; exit 1
 fi
