@@ -154,7 +154,15 @@ extern "C" dut_t *dut_new(void)
     /* cosim --rand-reset SEED: every register starts from a random value (the
      * model is built with --x-assign unique --x-initial unique) */
     if (const char *seed = getenv("COSIM_RAND_RESET")) {
-        std::string s = std::string("+verilator+seed+") + seed;
+        /* Verilator 5.006 seeds its xoroshiro128+ with s0 = s1 = the seed (its
+         * bits inverted when few are set): for small seeds the first outputs'
+         * low bits, i.e. every 1-bit register, come out the same whatever the
+         * seed. Verilator gets splitmix64(SEED) folded to 31 bits instead. */
+        uint64_t z = std::strtoull(seed, nullptr, 10) + UINT64_C(0x9E3779B97F4A7C15);
+        z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+        z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+        z ^= z >> 31;
+        std::string s = std::string("+verilator+seed+") + std::to_string(1 + z % 2147483647u);
         const char *args[] = { "cosim-sim", "+verilator+rand+reset+2", s.c_str() };
         d->ctx->commandArgs(3, args);
     }
