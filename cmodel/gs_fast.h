@@ -47,10 +47,10 @@ GS_ALWAYS_INLINE bool gs_fast_ok(int kind, int32_t v, uint32_t v_lo, uint32_t v_
     return in;
 }
 
-/* Which block loop of gs_block.c serves st (per-sample gains or one gain);
+/* Sets st->leaf_1 and leaf_n, the block loops of gs_block.c that serve st;
  * GS_LEAF_NONE for none. */
-#define GS_LEAF_NONE 12
-uint8_t gs_stage_leaf(const gs_stage_t *st, bool per_sample);
+#define GS_LEAF_NONE 6
+void gs_stage_leaves(gs_stage_t *st, bool general_width);
 
 /* For the tests: *out = *st with the block loops of the general-width
  * variant (shift pairs and masks in place of halfword loads), to prove them on

@@ -228,8 +228,10 @@ static void test_no_drift(void **state)
 static void test_out_of_format(void **state)
 {
     (void)state;
+    /* s16 x u8: the per-sample gains are not 16-bit ones (no halfword loads) */
     static const tfmt_t f[] = { { 16, 15, 16, 12, 16, 15 }, { 12, 11, 10, 3, 9, 4 },
-                                { 32, 16, 32, 16, 32, 16 }, { 16, 0, 16, 0, 16, 4 } };
+                                { 32, 16, 32, 16, 32, 16 }, { 16, 0, 16, 0, 16, 4 },
+                                { 16, 15, 8, 4, 16, 15 } };
     tstat_t st = { 0, 0 };
     rng_t r = { seed_base + 2 };
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
