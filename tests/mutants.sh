@@ -78,13 +78,20 @@ build_shared() {
   $CC $CFLAGS_T -Itests -c tests/ref_exact.c -o "$o/ref_exact.o"
 }
 
-build_variant() {   # DIR: the model and CLI objects from DIR, then the binaries
-  local d=$1 o=$ROOT/obj t f objs=()
+# DIR [MUTATED FILE]: the model and CLI objects from DIR, then the binaries. A
+# mutant of a .c file reuses the control's objects of the files it left alone.
+build_variant() {
+  local d=$1 m=${2:-} o=$ROOT/obj t f b objs=()
   mkdir -p "$d/bin" "$d/obj"
   for f in "$d"/cmodel/*.c "$d/tools/gs_cli.c" "$d/tools/gs_vec.c" "$d/tools/gs_text.c"; do
-    $CC $CFLAGS_T -I"$d/cmodel" -I"$d/tools" -c "$f" -o "$d/obj/$(basename "$f" .c).o" \
-      2>>"$d/build.log" || return 1
-    objs+=("$d/obj/$(basename "$f" .c).o")
+    b=$(basename "$f" .c)
+    if [[ $m == *.c && $f != "$d/$m" ]]; then
+      cp "$ROOT/control/obj/$b.o" "$d/obj/$b.o" || return 1
+    else
+      $CC $CFLAGS_T -I"$d/cmodel" -I"$d/tools" -c "$f" -o "$d/obj/$b.o" \
+        2>>"$d/build.log" || return 1
+    fi
+    objs+=("$d/obj/$b.o")
   done
   for t in $TESTS; do
     $CC "$o/$t.o" "$o/ref_exact.o" "${objs[@]}" -lcmocka -llibfixmath -lm -o "$d/bin/$t" \
@@ -135,7 +142,7 @@ one_mutant() {
   sed -i -e "$expr" "$d/$file"
   if cmp -s "$file" "$d/$file"; then
     echo "ERROR mutant $id: DID NOT APPLY to $file (the model changed? update tests/mutants.sh)"
-  elif ! build_variant "$d"; then
+  elif ! build_variant "$d" "$file"; then
     echo "ERROR mutant $id: does not build: $(head -c 200 "$d/build.log")"
   elif why=$(run_variant "$d"); then
     echo "SURVIVED mutant $id ($what)"
