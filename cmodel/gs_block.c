@@ -8,6 +8,19 @@
 #include "gainstage.h"
 #include "gs_fast.h"
 
+/* The range test of y: two branches, each overflow storing the rail it was
+ * compared with (the soft core: a branch not taken costs no more than an ALU
+ * op), or one unsigned compare and the rail chosen after it (CPUs that
+ * predict branches: one random branch per sample, not two). The tests build
+ * gs_block.c both ways (tests/gs_block_alt.c). */
+#ifndef GS_RAILS_BRANCHED
+#ifdef __riscv
+#define GS_RAILS_BRANCHED 1
+#else
+#define GS_RAILS_BRANCHED 0
+#endif
+#endif
+
 /*
  * Sample xp[K] of a sat-fast stage (every v exact): y = v >> s is the rounded
  * result, so the range test is on y, and an overflow stores the rail it
@@ -30,7 +43,14 @@
             else                                                                    \
                 y_ -= y_ <= 0;                                                      \
         }                                                                           \
-        if (GS_UNLIKELY(y_ < r_lo)) {                                               \
+        if (!GS_RAILS_BRANCHED) {                                                   \
+            if (GS_UNLIKELY((uint32_t)y_ - (uint32_t)r_lo > r_span)) {              \
+                y_ = y_ < r_lo ? r_lo : r_hi;                                       \
+                w |= (FLAG);                                                        \
+                cnt += 4;                                                           \
+            }                                                                       \
+            yp[K] = y_;                                                             \
+        } else if (GS_UNLIKELY(y_ < r_lo)) {                                        \
             GS_OPAQUE(yp); /* its own store: no move to the common one */           \
             yp[K] = r_lo;                                                           \
             w |= (FLAG);                                                            \
@@ -58,6 +78,7 @@
     {                                                                               \
         const int32_t bias = st->bias;                                              \
         const int32_t r_lo = (int32_t)st->y_min, r_hi = (int32_t)st->y_max;         \
+        const uint32_t r_span = (uint32_t)r_hi - (uint32_t)r_lo;                    \
         const uint32_t t_mask = st->t_mask;                                         \
         const unsigned s = st->shift & 31u, x_sh = st->x_sh & 31u;                  \
         GINIT;                                                                      \
@@ -65,7 +86,7 @@
         uint32_t w = 0, bit = 1;                                                    \
         const int32_t *xp = x, *xe = x + n;                                         \
         int32_t *yp = y;                                                            \
-        (void)x_sh;                                                                 \
+        (void)x_sh; (void)r_span;                                                   \
         if (n > 7) {                                                                \
             /* xp < lim: 8 samples left; lim hidden, so that xe is not kept */      \
             const int32_t *lim = xe - 7;                                            \

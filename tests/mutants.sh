@@ -52,6 +52,8 @@ block-g-mask@cmodel/gs_block.c@s/g1 = ga \& st->g_mask/g1 = ga/@gs_stage_block_g
 block-tie-zero@cmodel/gs_block.c@s/y_ -= y_ > 0;/y_ -= y_ >= 0;/@the block loops move a half-zero tie of 0 to -1
 block-tie-rule@cmodel/gs_stage.c@s/st->tie_cnt = (uint32_t)st->tie_odd | (uint32_t)st->tie_pos << 1;/st->tie_cnt = (uint32_t)st->tie_odd << 1 | (uint32_t)st->tie_pos;/@the block loops take half-even ties for half-zero ones and back
 block-hi-store@cmodel/gs_block.c@s/yp\[K\] = r_hi;/yp[K] = y_;/@the block loops flag an overflow above but store it unclipped
+block-rail-swap@cmodel/gs_block.c@s/y_ = y_ < r_lo ? r_lo : r_hi;/y_ = y_ < r_lo ? r_hi : r_lo;/@the one-compare range test clips to the wrong rail
+block-span-edge@cmodel/gs_block.c@s/(uint32_t)r_lo > r_span)/(uint32_t)r_lo >= r_span)/@the one-compare range test takes the upper rail for an overflow
 block-tail@cmodel/gs_block.c@s/xe = lim + 7;/xe = lim + 6;/@the block loops drop the last sample of a block of 8 or more
 block-count@cmodel/gs_block.c@s/cnt += 4; /cnt += 5; /@the block loops count overflows wrong (and spoil the tie rule)
 block-load-wide-g@cmodel/gs_block.c@s/3 \* (h \&\& st->g_w == 16)/3 * h/@a gain per sample wider or narrower than 16 bits is loaded as a halfword
@@ -93,6 +95,14 @@ build_variant() {
     fi
     objs+=("$d/obj/$b.o")
   done
+  # gs_block.c again with the other range test (tests/gs_block_alt.c), from DIR
+  if [[ $m == *.c && $m != cmodel/gs_block.c ]]; then
+    cp "$ROOT/control/obj/gs_block_alt.o" "$d/obj/gs_block_alt.o" || return 1
+  else
+    $CC $CFLAGS_T -I"$d/cmodel" -Itests -c tests/gs_block_alt.c -o "$d/obj/gs_block_alt.o" \
+      2>>"$d/build.log" || return 1
+  fi
+  objs+=("$d/obj/gs_block_alt.o")
   for t in $TESTS; do
     $CC "$o/$t.o" "$o/ref_exact.o" "${objs[@]}" -lcmocka -llibfixmath -lm -o "$d/bin/$t" \
       2>>"$d/build.log" || return 1
