@@ -93,12 +93,12 @@ typedef struct {
     uint32_t x_mask, x_sign;         /* 2^IN_W - 1, 2^(IN_W-1) */
     int32_t bias;                    /* v = bias - g*x, y = v >> shift in the window */
     uint32_t v_lo, v_span;           /* window: (uint32_t)v - v_lo <= v_span */
-    uint32_t v_edge;                 /* v_lo + v_span + 1: the tie above the window */
     uint32_t t_mask;                 /* 2^shift - 1: ties are v & t_mask == 0 */
     uint32_t tie_lim;                /* 1 for GS_KIND_TIE, else 0: a tie is v & t_mask < tie_lim */
     uint32_t f_span;                 /* v_span + 1 for GS_FAST_BIAS_, else 0 (gs_stage_eval) */
-    uint8_t tie_odd, tie_pos;        /* how a tie leaves half-up (gs_block.c) */
-    uint8_t leaf_1, leaf_n;          /* the block loops (gs_block.c) */
+    uint8_t tie_odd, tie_pos;        /* how a tie leaves half-up (gs_stage_eval) */
+    uint32_t tie_cnt;                /* tie_odd | tie_pos << 1 (gs_block.c) */
+    uint8_t leaf_1, leaf_n;          /* the block loops: table offsets (gs_block.c) */
     int64_t y_min, y_max, p_min, p_max;
 } gs_stage_t;
 

@@ -8,88 +8,120 @@
 #include "gainstage.h"
 #include "gs_fast.h"
 
-/* The result of a tie of GS_KIND_TIE from h, its half-up result: down by one
- * when h is odd (half-even), when h > 0 (half-zero: -(g*x) > 0 goes toward 0),
- * or when h <= 0 (half-away); the stage holds which (tie_odd, tie_pos). */
-static inline int32_t gs_tie(const gs_stage_t *st, int32_t h)
-{
-    /* branches, not a formula: fewer registers live on this rare path */
-    if (st->tie_odd)
-        return h - (h & 1);
-    return h - (st->tie_pos ? h > 0 : h <= 0);
-}
+/* The range test of y: two branches, each overflow storing the rail it was
+ * compared with (the soft core: a branch not taken costs no more than an ALU
+ * op), or one unsigned compare and the rail chosen after it (CPUs that
+ * predict branches: one random branch per sample, not two). The tests build
+ * gs_block.c both ways (tests/gs_block_alt.c). */
+#ifndef GS_RAILS_BRANCHED
+#ifdef __riscv
+#define GS_RAILS_BRANCHED 1
+#else
+#define GS_RAILS_BRANCHED 0
+#endif
+#endif
 
 /*
- * Sample xp[K] of a sat-fast stage. Out of the window: an overflow, on v's
- * side, except a tie of GS_KIND_TIE, decided from its half-up result (the
- * lower edge of the window is one, and so is the v just above it). Its flag
- * is bit << K of the flag word w.
+ * Sample xp[K] of a sat-fast stage (every v exact): y = v >> s is the rounded
+ * result, so the range test is on y, and an overflow stores the rail it
+ * compared with. In range: load, mul, sub, (and, beqz), sra, two branches not
+ * taken, store. An overflow sets FLAG in the flag word w and adds 4 to cnt.
+ * A tie of GS_KIND_TIE (v & t_mask == 0) has y = h, its half-up result, moved
+ * down by one when h is odd (half-even: cnt bit 0), when h > 0 (half-zero:
+ * cnt bit 1: -(g*x) > 0 goes toward 0), or when h <= 0 (half-away): each test
+ * one `and` with the one spare register (no more are free in the loop).
  */
-#define GS_ONE(KIND, REDX, G, K)                                                    \
+#define GS_ONE(KIND, REDX, G, K, FLAG)                                              \
     do {                                                                            \
-        int32_t xr_ = REDX(xp[K]);                                                  \
-        int32_t v_ = gs_fast_v(KIND, bias, t_mask, (G(K)) * (uint32_t)xr_);         \
-        if (GS_LIKELY(gs_fast_ok(KIND, v_, v_lo, v_span, t_mask))) {                \
-            yp[K] = v_ >> s;                                                        \
-            break;                                                                  \
+        int32_t v_ = gs_fast_v(KIND, bias, t_mask, (G(K)) * (uint32_t)REDX(xp[K])); \
+        int32_t y_ = v_ >> s;                                                       \
+        if (KIND == GS_KIND_TIE && GS_UNLIKELY(((uint32_t)v_ & t_mask) == 0)) {     \
+            if (cnt & 1)                                                            \
+                y_ -= y_ & 1;                                                       \
+            else if (cnt & 2)                                                       \
+                y_ -= y_ > 0;                                                       \
+            else                                                                    \
+                y_ -= y_ <= 0;                                                      \
         }                                                                           \
-        bool lo_ = v_ < (int32_t)v_lo;                                              \
-        if (KIND == GS_KIND_TIE && ((uint32_t)v_ & t_mask) == 0) {                  \
-            int32_t r_ = gs_tie(st, v_ >> s);                                       \
-            if (r_ >= (int32_t)st->y_min && r_ <= (int32_t)st->y_max) {             \
-                yp[K] = r_;                                                         \
-                break;                                                              \
+        if (!GS_RAILS_BRANCHED) {                                                   \
+            if (GS_UNLIKELY((uint32_t)y_ - (uint32_t)r_lo > r_span)) {              \
+                y_ = y_ < r_lo ? r_lo : r_hi;                                       \
+                w |= (FLAG);                                                        \
+                cnt += 4;                                                           \
             }                                                                       \
-            lo_ = r_ < (int32_t)st->y_min;                                          \
+            yp[K] = y_;                                                             \
+        } else if (GS_UNLIKELY(y_ < r_lo)) {                                        \
+            GS_OPAQUE(yp); /* its own store: no move to the common one */           \
+            yp[K] = r_lo;                                                           \
+            w |= (FLAG);                                                            \
+            cnt += 4;                                                               \
+        } else if (GS_UNLIKELY(y_ > r_hi)) {                                        \
+            GS_OPAQUE(yp);                                                          \
+            yp[K] = r_hi;                                                           \
+            w |= (FLAG);                                                            \
+            cnt += 4;                                                               \
+        } else {                                                                    \
+            yp[K] = y_;                                                             \
         }                                                                           \
-        yp[K] = (int32_t)(lo_ ? st->y_min : st->y_max);                             \
-        w |= bit << (K);                                                            \
-        cnt++;                                                                      \
     } while (0)
 
 /*
- * The loop, a leaf function (no call inside, so no register saving), 8
- * samples per turn; bit walks the flag word, which is stored when it is full
- * and at the end. Returns the overflow count.
+ * The loop, a leaf function: no call, and for the 16-bit formats few enough
+ * values live (15) that it saves no register. 8 samples a turn while 8 are
+ * left, bit walking the flag word, which is stored when full; then the last
+ * n % 8. cnt holds the tie rule (bits 0-1) and 4 x the overflows (< 2^32 even
+ * in 32 bits: x alone takes 4n bytes). Returns the overflow count.
  */
-#define GS_LEAF(NAME, KIND, REDX, G, GARG, GP, G1, GINC)                            \
+#define GS_LEAF(NAME, KIND, REDX, G, GARG, GINIT, GADV)                             \
     static GS_NOINLINE size_t NAME(const gs_stage_t *st, const int32_t *x, GARG ga, \
                                    int32_t *y, uint32_t *bits, size_t n)           \
     {                                                                               \
-        const uint32_t *const g = GP(ga);                                           \
-        uint32_t g1 = G1(ga);                                                       \
         const int32_t bias = st->bias;                                              \
-        const uint32_t v_lo = st->v_lo, v_span = st->v_span, t_mask = st->t_mask;   \
-        const uint32_t g_mask = st->g_mask;                                         \
-        const int s = st->shift, x_sh = st->x_sh;                                   \
-        size_t cnt = 0;                                                             \
+        const int32_t r_lo = (int32_t)st->y_min, r_hi = (int32_t)st->y_max;         \
+        const uint32_t r_span = (uint32_t)r_hi - (uint32_t)r_lo;                    \
+        const uint32_t t_mask = st->t_mask;                                         \
+        const unsigned s = st->shift & 31u, x_sh = st->x_sh & 31u;                  \
+        GINIT;                                                                      \
+        size_t cnt = KIND == GS_KIND_TIE ? st->tie_cnt : 0;                         \
         uint32_t w = 0, bit = 1;                                                    \
-        const int32_t *xp = x, *const x8 = x + (n & ~(size_t)7), *const xe = x + n; \
+        const int32_t *xp = x, *xe = x + n;                                         \
         int32_t *yp = y;                                                            \
-        const uint32_t *gp = g;                                                     \
-        g1 &= g_mask; (void)g1; (void)x_sh; (void)gp;                             \
-        for (; xp != x8; xp += 8, yp += 8, gp += 8 * (GINC)) {                      \
-            GS_ONE(KIND, REDX, G, 0);                                               \
-            GS_ONE(KIND, REDX, G, 1);                                               \
-            GS_ONE(KIND, REDX, G, 2);                                               \
-            GS_ONE(KIND, REDX, G, 3);                                               \
-            GS_ONE(KIND, REDX, G, 4);                                               \
-            GS_ONE(KIND, REDX, G, 5);                                               \
-            GS_ONE(KIND, REDX, G, 6);                                               \
-            GS_ONE(KIND, REDX, G, 7);                                               \
-            bit <<= 8;                                                              \
-            if (!bit) {                                                             \
-                if (bits)                                                           \
-                    *bits++ = w;                                                    \
-                w = 0;                                                              \
-                bit = 1;                                                            \
-            }                                                                       \
+        (void)x_sh; (void)r_span;                                                   \
+        if (n > 7) {                                                                \
+            /* xp < lim: 8 samples left; lim hidden, so that xe is not kept */      \
+            const int32_t *lim = xe - 7;                                            \
+            GS_OPAQUE(lim);                                                         \
+            do {                                                                    \
+                GS_OPAQUE(xp);                                                      \
+                GS_OPAQUE(yp);                                                      \
+                GS_ONE(KIND, REDX, G, 0, bit);                                      \
+                GS_ONE(KIND, REDX, G, 1, bit << 1);                                 \
+                GS_ONE(KIND, REDX, G, 2, bit << 2);                                 \
+                GS_ONE(KIND, REDX, G, 3, bit << 3);                                 \
+                GS_ONE(KIND, REDX, G, 4, bit << 4);                                 \
+                GS_ONE(KIND, REDX, G, 5, bit << 5);                                 \
+                GS_ONE(KIND, REDX, G, 6, bit << 6);                                 \
+                GS_ONE(KIND, REDX, G, 7, bit << 7);                                 \
+                GADV(8);                                                            \
+                xp += 8;                                                            \
+                yp += 8;                                                            \
+                bit <<= 8;                                                          \
+                if (GS_UNLIKELY(!bit)) {                                            \
+                    if (bits)                                                       \
+                        *bits++ = w;                                                \
+                    w = 0;                                                          \
+                    bit = 1;                                                        \
+                }                                                                   \
+            } while (xp < lim);                                                     \
+            xe = lim + 7;                                                           \
         }                                                                           \
-        for (; xp != xe; xp++, yp++, gp += (GINC), bit <<= 1)                    \
-            GS_ONE(KIND, REDX, G, 0);                                               \
+        for (; xp != xe; xp++, yp++, bit <<= 1) {                                   \
+            GS_ONE(KIND, REDX, G, 0, bit);                                          \
+            GADV(1);                                                                \
+        }                                                                           \
         if (bits && bit != 1)                                                       \
             *bits = w;                                                              \
-        return cnt;                                                                 \
+        return cnt >> 2;                                                            \
     }
 
 /* Reductions: the 16-bit formats of the default profile load a halfword. */
@@ -97,52 +129,50 @@ static inline int32_t gs_tie(const gs_stage_t *st, int32_t h)
 #define GS_RXW(v) ((int32_t)((uint32_t)(v) << x_sh) >> x_sh)
 #define GS_G1(K) g1
 #define GS_G16(K) ((uint32_t)(uint16_t)gp[K])
-#define GS_GW(K) (gp[K] & g_mask)
+#define GS_GW(K) (gp[K] & st->g_mask)
 
 /* The leaves take the arguments of the API function that calls them, in its
  * order (a jump, no moves): one gain (a value) or a gain per sample (a pointer). */
-typedef size_t (*gs_leaf1_t)(const gs_stage_t *, const int32_t *, uint32_t, int32_t *,
-                             uint32_t *, size_t);
-typedef size_t (*gs_leafn_t)(const gs_stage_t *, const int32_t *, const uint32_t *, int32_t *,
-                             uint32_t *, size_t);
-#define GS_NO_GP(a) ((const uint32_t *)NULL)
-#define GS_GP(a) (a)
-#define GS_G1V(a) (a)
-#define GS_NO_G1(a) 0u
+#define GS_INIT1 const uint32_t g1 = ga & st->g_mask
+#define GS_INITN const uint32_t *gp = ga
+#define GS_ADV1(d) ((void)0)
+#define GS_ADVN(d) (gp += (d))
+typedef size_t gs_leaf1_t(const gs_stage_t *, const int32_t *, uint32_t, int32_t *, uint32_t *,
+                          size_t);
+typedef size_t gs_leafn_t(const gs_stage_t *, const int32_t *, const uint32_t *, int32_t *,
+                          uint32_t *, size_t);
 
 #define GS_LEAVES(K, KIND)                                                                   \
-    GS_LEAF(gs_leaf1w_##K, KIND, GS_RXW, GS_G1, uint32_t, GS_NO_GP, GS_G1V, 0)               \
-    GS_LEAF(gs_leaf1h_##K, KIND, GS_RX16, GS_G1, uint32_t, GS_NO_GP, GS_G1V, 0)              \
-    GS_LEAF(gs_leafnw_##K, KIND, GS_RXW, GS_GW, const uint32_t *, GS_GP, GS_NO_G1, 1)        \
-    GS_LEAF(gs_leafnh_##K, KIND, GS_RX16, GS_G16, const uint32_t *, GS_GP, GS_NO_G1, 1)
+    GS_LEAF(gs_leaf1w_##K, KIND, GS_RXW, GS_G1, uint32_t, GS_INIT1, GS_ADV1)                 \
+    GS_LEAF(gs_leaf1h_##K, KIND, GS_RX16, GS_G1, uint32_t, GS_INIT1, GS_ADV1)                \
+    GS_LEAF(gs_leafnw_##K, KIND, GS_RXW, GS_GW, const uint32_t *, GS_INITN, GS_ADVN)         \
+    GS_LEAF(gs_leafnh_##K, KIND, GS_RX16, GS_G16, const uint32_t *, GS_INITN, GS_ADVN)
 GS_LEAVES(bias, GS_KIND_BIAS)
 GS_LEAVES(tie, GS_KIND_TIE)
 GS_LEAVES(zero, GS_KIND_ZERO)
 
-/* By gs_stage_leaf(): [16-bit formats][kind - 1], leaf_1 for one gain,
- * leaf_n - 6 for a gain per sample. */
-static const gs_leaf1_t leaves_1[2 * 3] = {
-    gs_leaf1w_bias, gs_leaf1w_tie, gs_leaf1w_zero, gs_leaf1h_bias, gs_leaf1h_tie, gs_leaf1h_zero,
-};
-static const gs_leafn_t leaves_n[2 * 3] = {
-    gs_leafnw_bias, gs_leafnw_tie, gs_leafnw_zero, gs_leafnh_bias, gs_leafnh_tie, gs_leafnh_zero,
-};
-
-uint8_t gs_stage_leaf(const gs_stage_t *st, bool per_sample)
+/* The index of the loops that serve st (in the tables of the dispatch below,
+ * so that a program that never calls it does not link them): [16-bit][kind],
+ * GS_LEAF_NONE for none (the general-width ones if asked: for the tests). */
+void gs_stage_leaves(gs_stage_t *st, bool general_width)
 {
+    st->leaf_1 = GS_LEAF_NONE * sizeof(gs_leaf1_t *);
+    st->leaf_n = GS_LEAF_NONE * sizeof(gs_leafn_t *);
     if (!st->sat_fast)
-        return GS_LEAF_NONE;
-    bool h = st->in_w == 16 && (!per_sample || st->g_w == 16);
-    return (uint8_t)(6 * per_sample + 3 * h + st->kind - 1);
+        return;
+    unsigned k = st->kind - 1u, h = !general_width && st->in_w == 16;
+    st->leaf_1 = (uint8_t)(3 * h + k);
+    st->leaf_n = (uint8_t)(3 * (h && st->g_w == 16) + k);
+    st->leaf_1 *= sizeof(gs_leaf1_t *); /* byte offsets: no shift in the dispatch */
+    st->leaf_n *= sizeof(gs_leafn_t *);
 }
 
 bool gs_stage_force_general_width(const gs_stage_t *st, gs_stage_t *out)
 {
     *out = *st;
-    if (st->magic != GS_STAGE_MAGIC_ || st->leaf_1 >= GS_LEAF_NONE)
+    if (st->magic != GS_STAGE_MAGIC_ || !st->sat_fast)
         return false;
-    out->leaf_1 = (uint8_t)(st->leaf_1 % 3);
-    out->leaf_n = (uint8_t)(6 + st->leaf_n % 3);
+    gs_stage_leaves(out, true);
     return true;
 }
 
@@ -184,30 +214,44 @@ static GS_NOINLINE size_t careful(const gs_stage_t *st, const int32_t *x, const 
     return novf;
 }
 
-/* Any stage without a fast loop for this call: refused, or careful. */
-static GS_NOINLINE size_t other(const gs_stage_t *st, const int32_t *x, const uint32_t *g,
-                                uint32_t g1, int32_t *y, uint32_t *bits, size_t n)
+/* The loops of a stage without a fast one. */
+static size_t other_1(const gs_stage_t *st, const int32_t *x, uint32_t g, int32_t *y,
+                      uint32_t *bits, size_t n)
 {
-    if (st->magic != GS_STAGE_MAGIC_)
-        return refuse(y, bits, n);
-    return careful(st, x, g, g1, y, bits, n);
+    return careful(st, x, NULL, g, y, bits, n);
+}
+static size_t other_n(const gs_stage_t *st, const int32_t *x, const uint32_t *g, int32_t *y,
+                      uint32_t *bits, size_t n)
+{
+    return careful(st, x, g, 0, y, bits, n);
 }
 
-/* The dispatch, out of the loops: a tail call to the leaf on the fast path. */
+/* By gs_stage_leaves(): [16-bit formats][kind - 1], then GS_LEAF_NONE; 8
+ * entries, so that any byte offset & GS_LEAF_MASK is one. */
+#define GS_LEAF_MASK (7 * sizeof(gs_leaf1_t *))
+#define GS_LEAF_AT(t, off) (*(t + ((off) & GS_LEAF_MASK) / sizeof *t))
+static gs_leaf1_t *const leaves_1[8] = {
+    gs_leaf1w_bias, gs_leaf1w_tie, gs_leaf1w_zero, gs_leaf1h_bias, gs_leaf1h_tie, gs_leaf1h_zero,
+    other_1, other_1,
+};
+static gs_leafn_t *const leaves_n[8] = {
+    gs_leafnw_bias, gs_leafnw_tie, gs_leafnw_zero, gs_leafnh_bias, gs_leafnh_tie, gs_leafnh_zero,
+    other_n, other_n,
+};
+
+/* The dispatch: a tail call, the arguments in place. */
 size_t gs_stage_block(const gs_stage_t *st, const int32_t *x, const uint32_t *g,
                       int32_t *y, uint32_t *ovf_bits, size_t n)
 {
-    unsigned k = st->leaf_n - 6u; /* GS_LEAF_NONE - 6: out of the table */
-    if (GS_LIKELY(st->magic == GS_STAGE_MAGIC_ && k < 6))
-        return leaves_n[k](st, x, g, y, ovf_bits, n);
-    return other(st, x, g, 0, y, ovf_bits, n);
+    if (GS_LIKELY(st->magic == GS_STAGE_MAGIC_))
+        return GS_LEAF_AT(leaves_n, st->leaf_n)(st, x, g, y, ovf_bits, n);
+    return refuse(y, ovf_bits, n);
 }
 
 size_t gs_stage_block_gain(const gs_stage_t *st, const int32_t *x, uint32_t g,
                            int32_t *y, uint32_t *ovf_bits, size_t n)
 {
-    unsigned k = st->leaf_1; /* 0..5, or GS_LEAF_NONE */
-    if (GS_LIKELY(st->magic == GS_STAGE_MAGIC_ && k < 6))
-        return leaves_1[k](st, x, g, y, ovf_bits, n);
-    return other(st, x, NULL, g, y, ovf_bits, n);
+    if (GS_LIKELY(st->magic == GS_STAGE_MAGIC_))
+        return GS_LEAF_AT(leaves_1, st->leaf_1)(st, x, g, y, ovf_bits, n);
+    return refuse(y, ovf_bits, n);
 }

@@ -16,12 +16,18 @@
 #define GS_ALWAYS_INLINE static inline __attribute__((always_inline))
 #define GS_NOINLINE __attribute__((noinline))
 #define GS_LIKELY(c) __builtin_expect(!!(c), 1)
+#define GS_UNLIKELY(c) __builtin_expect(!!(c), 0)
+/* No instruction: the optimiser no longer knows p's value here, so it keeps p
+ * in its register rather than recomputing it after a loop from two more */
+#define GS_OPAQUE(p) __asm__("" : "+r"(p))
 #define GS_COLD __attribute__((cold)) /* rare or once per configuration: for size */
 #else
 #define GS_COLD
 #define GS_ALWAYS_INLINE static inline
 #define GS_NOINLINE
 #define GS_LIKELY(c) (c)
+#define GS_UNLIKELY(c) (c)
+#define GS_OPAQUE(p) ((void)0)
 /* The branch-free block loops of gs_eval.c, specialised per mode (they
  * vectorise): y[i] for x[i] and g[i] (g1 for all when g is NULL), codes
  * reduced; ovf may be NULL. Returns the number of overflows. */
@@ -40,7 +46,9 @@ _Static_assert((int32_t)UINT32_C(0x80000001) == -INT32_MAX && (int16_t)UINT32_C(
                    (int16_t)(int32_t)-32769 == 32767,
                "gainstage needs two's complement conversions to signed types");
 
-#define GS_STAGE_MAGIC_ 0x67537467u /* "gStg": a stage gs_stage_init accepted */
+/* A stage gs_stage_init accepted: "gS" and 0x74 ("t"), low 12 bits 0 so that
+ * RV32 makes it with one lui (the block dispatch compares it on every call) */
+#define GS_STAGE_MAGIC_ 0x67537000u
 
 /* A code reduced to its format: the low IN_W bits, read as signed (x_sh =
  * 32 - IN_W), and the low G_W bits. */

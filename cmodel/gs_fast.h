@@ -16,7 +16,9 @@
  *
  * gs_stage_init computes the window of v whose y is in range and exact (no
  * wrap of the 32-bit v): inside it, y needs no clamp and ovf = 0. Everything
- * else (out of the window, a tie) goes to gs_stage_slow, out of line.
+ * else (out of the window, a tie) goes to gs_stage_slow, out of line. The
+ * block loops of a sat-fast stage (every v exact) test y itself against the
+ * rails instead (gs_block.c).
  */
 #ifndef GS_FAST_H
 #define GS_FAST_H
@@ -47,10 +49,10 @@ GS_ALWAYS_INLINE bool gs_fast_ok(int kind, int32_t v, uint32_t v_lo, uint32_t v_
     return in;
 }
 
-/* Which block loop of gs_block.c serves st (per-sample gains or one gain);
+/* Sets st->leaf_1 and leaf_n, the block loops of gs_block.c that serve st;
  * GS_LEAF_NONE for none. */
-#define GS_LEAF_NONE 12
-uint8_t gs_stage_leaf(const gs_stage_t *st, bool per_sample);
+#define GS_LEAF_NONE 6
+void gs_stage_leaves(gs_stage_t *st, bool general_width);
 
 /* For the tests: *out = *st with the block loops of the general-width
  * variant (shift pairs and masks in place of halfword loads), to prove them on

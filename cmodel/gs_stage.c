@@ -25,6 +25,7 @@ static GS_NOINLINE GS_COLD void fast_window(gs_stage_t *st)
     st->tie_odd = st->round == GS_ROUND_HALF_EVEN;
     st->tie_pos = st->round == GS_ROUND_HALF_ZERO;
     st->tie_lim = st->kind == GS_KIND_TIE;
+    st->tie_cnt = (uint32_t)st->tie_odd | (uint32_t)st->tie_pos << 1;
     st->bias = (int32_t)bmax;
     st->t_mask = (uint32_t)m;
     const int64_t vmin = bmin - qmax, vmax = bmax - qmin, two32 = (int64_t)1 << 32;
@@ -44,7 +45,6 @@ static GS_NOINLINE GS_COLD void fast_window(gs_stage_t *st)
     }
     st->v_lo = (uint32_t)(int32_t)lo;
     st->v_span = (uint32_t)(hi - lo);
-    st->v_edge = st->v_lo + st->v_span + 1;
     /* every v is exact: out of the window is out of range, on v's side */
     st->sat_fast = vmin >= INT32_MIN && vmax <= INT32_MAX && st->overflow != GS_OVF_WRAP;
 }
@@ -88,8 +88,7 @@ GS_NOINLINE GS_COLD gs_status_t gs_stage_init(gs_stage_t *st, const gs_config_t 
     s.narrow = s.in_w + s.g_w <= 32 && shift >= 1 && shift <= 31;
     if (s.narrow)
         fast_window(&s);
-    s.leaf_1 = gs_stage_leaf(&s, false);
-    s.leaf_n = gs_stage_leaf(&s, true);
+    gs_stage_leaves(&s, false);
     if (s.sat_fast && s.kind != GS_KIND_ZERO) {
         s.fast = GS_FAST_BIAS_;
         s.f_span = s.v_span + 1; /* 0 (never fast) for a window of all 2^32 v */

@@ -25,7 +25,10 @@ EXH_MODEL   := $(TEST_BUILD)/exhaustive_model
 
 # The model, the CLI code and the reference are compiled once for all the
 # cmocka binaries (under the sanitizers), not once per binary.
-TEST_OBJ := $(patsubst %.c,$(TEST_BUILD)/obj/%.o,$(MODEL_SRC) $(CLI_SRC) $(REF_SRC))
+# tests/gs_block_alt.c: cmodel/gs_block.c with the other form of its range test.
+BLOCK_ALT := tests/gs_block_alt.c
+TEST_OBJ := $(patsubst %.c,$(TEST_BUILD)/obj/%.o,$(MODEL_SRC) $(CLI_SRC) $(REF_SRC) $(BLOCK_ALT))
+$(TEST_BUILD)/obj/tests/gs_block_alt.o: cmodel/gs_block.c tests/gs_block_alt.h
 $(TEST_BUILD)/obj/%.o: %.c $(MODEL_HDR) $(CLI_HDR) $(REF_HDR) | deps-core
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -c $< -o $@
@@ -58,10 +61,11 @@ test-gsref: $(GSREF) $(REF_CLI)
 
 test-unit: test-unit-c test-gsref
 
-$(EXH_MODEL): tests/exhaustive_model.c $(REF_SRC) tests/ref_exact.h $(MODEL_SRC) $(MODEL_HDR) | deps-core
+$(EXH_MODEL): tests/exhaustive_model.c $(REF_SRC) tests/ref_exact.h $(MODEL_SRC) $(MODEL_HDR) \
+              $(BLOCK_ALT) tests/gs_block_alt.h | deps-core
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O2 -D_POSIX_C_SOURCE=200809L -pthread -Icmodel -Itests \
-	  tests/exhaustive_model.c $(REF_SRC) $(MODEL_SRC) -o $@
+	  tests/exhaustive_model.c $(REF_SRC) $(MODEL_SRC) $(BLOCK_ALT) -o $@
 
 # ~90 s of CPU (31 s before the stage loops were added; about 45 s wall on an idle 2-core
 # machine): part of make test. The scalar variant checks gs_eval and gs_stage_eval on every

@@ -6,7 +6,9 @@
  * of the model: the branch-free loops (gs_eval_block_gain), and the fast
  * loops of a prepared stage with one gain and with per-sample gains, each in
  * its 16-bit and its general-width variant (the latter forced on a copy of
- * the stage); with --scalar also gs_eval and gs_stage_eval. Split over
+ * the stage), and these four again with the other form of their range test
+ * (tests/gs_block_alt.c: the soft core's loops, proven on the host); with
+ * --scalar also gs_eval and gs_stage_eval. Split over
  * threads by gain code; progress on a tty.
  *
  *   exhaustive_model [--threads N] [--scalar]      exit 0 iff all pairs agree
@@ -22,6 +24,7 @@
 #include "gainstage.h"
 #include "gs_fast.h"
 #include "ref_exact.h"
+#include "gs_block_alt.h"
 
 static const ref_cfg_t REF = { 16, 15, 16, 12, 16, 15, REF_HALF_EVEN, REF_SAT };
 static gs_config_t cfg;
@@ -41,10 +44,12 @@ static void report(int32_t x, uint32_t g, int32_t y, int ovf, int64_t ey, int eo
                 api, x, g, y, ovf, (long long)ey, eovf);
 }
 
-#define NPATH 5
+#define NPATH 9
 static const char *const path_name[NPATH] = {
     "gs_eval_block_gain", "gs_stage_block_gain", "gs_stage_block",
     "gs_stage_block_gain (general width)", "gs_stage_block (general width)",
+    "gs_alt_stage_block_gain", "gs_alt_stage_block",
+    "gs_alt_stage_block_gain (general width)", "gs_alt_stage_block (general width)",
 };
 
 static void *worker(void *arg)
@@ -75,6 +80,11 @@ static void *worker(void *arg)
         n[2] = gs_stage_block(&stage, x, gv, y[2], bits[2], NX);
         n[3] = gs_stage_block_gain(&stage_w, x, g, y[3], bits[3], NX);
         n[4] = gs_stage_block(&stage_w, x, gv, y[4], bits[4], NX);
+        /* the same loops with the other range test (tests/gs_block_alt.c) */
+        n[5] = gs_alt_stage_block_gain(&stage, x, g, y[5], bits[5], NX);
+        n[6] = gs_alt_stage_block(&stage, x, gv, y[6], bits[6], NX);
+        n[7] = gs_alt_stage_block_gain(&stage_w, x, g, y[7], bits[7], NX);
+        n[8] = gs_alt_stage_block(&stage_w, x, gv, y[8], bits[8], NX);
         /* path 0 against the reference, pair by pair; the others against
          * path 0 word by word (equal to it, they equal the reference) */
         size_t eo = 0;
@@ -185,7 +195,7 @@ int main(int argc, char **argv)
     unsigned long long bad = atomic_load(&mismatches);
     printf("exhaustive-model: default profile, all 4294967296 (x, g) pairs, %s vs reference: "
            "%llu mismatches, %llu overflows, %.1f s on %d threads (%.0f M pairs/s)\n",
-           scalar ? "5 block paths, gs_eval and gs_stage_eval" : "5 block paths", bad,
+           scalar ? "9 block paths, gs_eval and gs_stage_eval" : "9 block paths", bad,
            (unsigned long long)atomic_load(&overflows), t, threads, 4294967296.0 / t / 1e6);
     return bad ? 1 : 0;
 }

@@ -42,13 +42,22 @@ fast-window-top@cmodel/gs_stage.c@s/(uint64_t)(st->y_max + 1) << s) - 1;/(uint64
 fast-wrap-sat@cmodel/gs_stage.c@s/ \&\& st->overflow != GS_OVF_WRAP;/;/@wrap stages saturate on the fast path
 fast-no-tie@cmodel/gs_fast.h@s/return in \& (((uint32_t)v \& t_mask) != 0);/return in;/@the fast path misses ties (half-even rounds them up)
 fast-zero-sign@cmodel/gs_fast.h@s/bias = (int32_t)q > 0 ?/bias = (int32_t)q < 0 ?/@round-to-zero takes its bias from the wrong sign
-block-tie-even@cmodel/gs_block.c@s/return h - (h \& 1);/return h - ((h + 1) \& 1);/@the block loops round half-even ties to odd
-block-rail-side@cmodel/gs_block.c@s/bool lo_ = v_ < (int32_t)v_lo;/bool lo_ = v_ > (int32_t)v_lo;/@the block loops clip to the wrong rail
-block-flag-bit@cmodel/gs_block.c@s/w |= bit << (K);/w |= bit;/@the block loops flag the first sample of each 8 for all
+block-tie-even@cmodel/gs_block.c@s/y_ -= y_ \& 1;/y_ -= (y_ + 1) \& 1;/@the block loops round half-even ties to odd
+block-rail-side@cmodel/gs_block.c@s/yp\[K\] = r_lo;/yp[K] = r_hi;/@the block loops clip an overflow below to the upper rail
+block-flag-bit@cmodel/gs_block.c@s/GS_ONE(KIND, REDX, G, \([1-7]\), bit << [1-7]);/GS_ONE(KIND, REDX, G, \1, bit);/@the block loops flag the first sample of each 8 for all
 block-flag-word@cmodel/gs_block.c@s/bit <<= 8;/bit <<= 7;/@the flag words drift off the samples
 block-last-word@cmodel/gs_block.c@s/if (bits \&\& bit != 1)/if (bits \&\& bit != 1 \&\& n > 64)/@the last partial flag word of a short block is not stored
 block-x16@cmodel/gs_block.c@s/#define GS_RX16(v) ((int32_t)(int16_t)(v))/#define GS_RX16(v) ((int32_t)(v))/@the 16-bit loops do not reduce x to its format
-block-g-mask@cmodel/gs_block.c@s/g1 \&= g_mask;/g1 |= 0;/@gs_stage_block_gain does not reduce g to its format
+block-g-mask@cmodel/gs_block.c@s/g1 = ga \& st->g_mask/g1 = ga/@gs_stage_block_gain does not reduce g to its format
+block-tie-zero@cmodel/gs_block.c@s/y_ -= y_ > 0;/y_ -= y_ >= 0;/@the block loops move a half-zero tie of 0 to -1
+block-tie-rule@cmodel/gs_stage.c@s/st->tie_cnt = (uint32_t)st->tie_odd | (uint32_t)st->tie_pos << 1;/st->tie_cnt = (uint32_t)st->tie_odd << 1 | (uint32_t)st->tie_pos;/@the block loops take half-even ties for half-zero ones and back
+block-hi-store@cmodel/gs_block.c@s/yp\[K\] = r_hi;/yp[K] = y_;/@the block loops flag an overflow above but store it unclipped
+block-rail-swap@cmodel/gs_block.c@s/y_ = y_ < r_lo ? r_lo : r_hi;/y_ = y_ < r_lo ? r_hi : r_lo;/@the one-compare range test clips to the wrong rail
+block-span-edge@cmodel/gs_block.c@s/(uint32_t)r_lo > r_span)/(uint32_t)r_lo >= r_span)/@the one-compare range test takes the upper rail for an overflow
+block-tail@cmodel/gs_block.c@s/xe = lim + 7;/xe = lim + 6;/@the block loops drop the last sample of a block of 8 or more
+block-count@cmodel/gs_block.c@s/cnt += 4; /cnt += 5; /@the block loops count overflows wrong (and spoil the tie rule)
+block-load-wide-g@cmodel/gs_block.c@s/3 \* (h \&\& st->g_w == 16)/3 * h/@a gain per sample wider or narrower than 16 bits is loaded as a halfword
+block-dispatch@cmodel/gs_block.c@s/#define GS_LEAF_MASK (7 \*/#define GS_LEAF_MASK (3 */@the dispatch masks the loop index to the wrong table entries
 stage-x-sh@cmodel/gs_stage.c@s/s.x_sh = (uint8_t)(32 - s.in_w);/s.x_sh = (uint8_t)(31 - s.in_w);/@x is reduced to one bit too few
 scalar-tie-swap@cmodel/gs_stage.c@s/st->tie_pos ? y > 0 : y <= 0;/st->tie_pos ? y <= 0 : y > 0;/@gs_stage_eval swaps half-zero and half-away ties
 scalar-rail@cmodel/gs_stage.c@s/y = v < (int32_t)v_lo ? y_min : y_max;/y = v < (int32_t)v_lo ? y_max : y_min;/@gs_stage_eval clips to the wrong rail
@@ -71,14 +80,29 @@ build_shared() {
   $CC $CFLAGS_T -Itests -c tests/ref_exact.c -o "$o/ref_exact.o"
 }
 
-build_variant() {   # DIR: the model and CLI objects from DIR, then the binaries
-  local d=$1 o=$ROOT/obj t f objs=()
+# DIR [MUTATED FILE]: the model and CLI objects from DIR, then the binaries. A
+# mutant of a .c file reuses the control's objects of the files it left alone.
+build_variant() {
+  local d=$1 m=${2:-} o=$ROOT/obj t f b objs=()
   mkdir -p "$d/bin" "$d/obj"
   for f in "$d"/cmodel/*.c "$d/tools/gs_cli.c" "$d/tools/gs_vec.c" "$d/tools/gs_text.c"; do
-    $CC $CFLAGS_T -I"$d/cmodel" -I"$d/tools" -c "$f" -o "$d/obj/$(basename "$f" .c).o" \
-      2>>"$d/build.log" || return 1
-    objs+=("$d/obj/$(basename "$f" .c).o")
+    b=$(basename "$f" .c)
+    if [[ $m == *.c && $f != "$d/$m" ]]; then
+      cp "$ROOT/control/obj/$b.o" "$d/obj/$b.o" || return 1
+    else
+      $CC $CFLAGS_T -I"$d/cmodel" -I"$d/tools" -c "$f" -o "$d/obj/$b.o" \
+        2>>"$d/build.log" || return 1
+    fi
+    objs+=("$d/obj/$b.o")
   done
+  # gs_block.c again with the other range test (tests/gs_block_alt.c), from DIR
+  if [[ $m == *.c && $m != cmodel/gs_block.c ]]; then
+    cp "$ROOT/control/obj/gs_block_alt.o" "$d/obj/gs_block_alt.o" || return 1
+  else
+    $CC $CFLAGS_T -I"$d/cmodel" -Itests -c tests/gs_block_alt.c -o "$d/obj/gs_block_alt.o" \
+      2>>"$d/build.log" || return 1
+  fi
+  objs+=("$d/obj/gs_block_alt.o")
   for t in $TESTS; do
     $CC "$o/$t.o" "$o/ref_exact.o" "${objs[@]}" -lcmocka -llibfixmath -lm -o "$d/bin/$t" \
       2>>"$d/build.log" || return 1
@@ -128,7 +152,7 @@ one_mutant() {
   sed -i -e "$expr" "$d/$file"
   if cmp -s "$file" "$d/$file"; then
     echo "ERROR mutant $id: DID NOT APPLY to $file (the model changed? update tests/mutants.sh)"
-  elif ! build_variant "$d"; then
+  elif ! build_variant "$d" "$file"; then
     echo "ERROR mutant $id: does not build: $(head -c 200 "$d/build.log")"
   elif why=$(run_variant "$d"); then
     echo "SURVIVED mutant $id ($what)"

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "test_util.h"
+#include "gs_block_alt.h"
 
 #define NMODES ((int)GS_ROUND_COUNT * (int)GS_OVF_COUNT)
 
@@ -55,17 +56,21 @@ static void check_block(tstat_t *st, const tcfg_t *t, const int32_t *x, const ui
     static uint32_t bbuf[MAXN / 32 + 1 + 2 * GUARD];
     int32_t *y = ybuf + GUARD;
     uint32_t *bits = bbuf + GUARD;
-    for (int api = 0; api < 2; api++) {
+    for (int api = 0; api < 4; api++) { /* 2, 3: the other range test (gs_block_alt.c) */
         for (size_t i = 0; i < sizeof ybuf / sizeof ybuf[0]; i++)
             ybuf[i] = 0x5A5A5A5A;
         for (size_t i = 0; i < sizeof bbuf / sizeof bbuf[0]; i++)
             bbuf[i] = 0xA5A5A5A5u;
-        const char *what = api ? "gs_stage_block_gain" : "gs_stage_block";
-        size_t cnt = api ? gs_stage_block_gain(&t->st, x, g1, y, bits, n)
-                         : gs_stage_block(&t->st, x, g, y, bits, n);
+        static const char *const name[4] = { "gs_stage_block", "gs_stage_block_gain",
+                                             "gs_alt_stage_block", "gs_alt_stage_block_gain" };
+        const char *what = name[api];
+        size_t cnt = api == 0 ? gs_stage_block(&t->st, x, g, y, bits, n)
+                   : api == 1 ? gs_stage_block_gain(&t->st, x, g1, y, bits, n)
+                   : api == 2 ? gs_alt_stage_block(&t->st, x, g, y, bits, n)
+                              : gs_alt_stage_block_gain(&t->st, x, g1, y, bits, n);
         size_t eo = 0;
         for (size_t i = 0; i < n; i++) {
-            uint32_t gi = api || one_gain ? g1 : g[i];
+            uint32_t gi = api % 2 || one_gain ? g1 : g[i];
             int eovf;
             int64_t ey = ref_eval(&t->ref, x[i], gi, &eovf);
             eo += (size_t)eovf;
@@ -228,8 +233,10 @@ static void test_no_drift(void **state)
 static void test_out_of_format(void **state)
 {
     (void)state;
+    /* s16 x u8: the per-sample gains are not 16-bit ones (no halfword loads) */
     static const tfmt_t f[] = { { 16, 15, 16, 12, 16, 15 }, { 12, 11, 10, 3, 9, 4 },
-                                { 32, 16, 32, 16, 32, 16 }, { 16, 0, 16, 0, 16, 4 } };
+                                { 32, 16, 32, 16, 32, 16 }, { 16, 0, 16, 0, 16, 4 },
+                                { 16, 15, 8, 4, 16, 15 } };
     tstat_t st = { 0, 0 };
     rng_t r = { seed_base + 2 };
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
