@@ -175,12 +175,13 @@ module gain_stage #(
                                   ({{(SW-1){1'b0}}, 1'b1} << IN_W);
   wire [SW-1:0] g1_sw = {{(SW-G_W){1'b0}}, g1_q};   // SW > G_W
   // Selections by a data bit (the sign here, the overflow flag in e9) are written
-  // as masks: the same logic and the same iCE40 netlist, and Verilator's C++ for
-  // them has no branch, which random data would mispredict (cosim speed, issue 9).
-  // vh2_q keeps its ?: form: yosys maps it to a flip-flop reset (a mask would
-  // cost a LUT), and the cosim build's if-conversion setting removes its branch.
-  wire [SW-1:0] xs1_m = {SW{xs1_q}};
-  wire [SW-1:0] bias1 = (BIASX_POS & xs1_m) | (BIASX_NEG & ~xs1_m);
+  // with masks: the same logic and the same iCE40 LUTs, and the C++ made of
+  // them by Verilator has no branch, which random data would mispredict
+  // (issue 9). Here b ^ (mask & (a ^ b)): fewer operations on the 64-bit
+  // constants, which 8-lane models feel. vh2_q keeps its ?: form: yosys maps it
+  // to a flip-flop reset (a mask costs a LUT), and the cosim build's
+  // if-conversion setting removes its branch.
+  wire [SW-1:0] bias1 = BIASX_NEG ^ ({SW{xs1_q}} & (BIASX_POS ^ BIASX_NEG));
   wire [VW-1:0] g1_v  = {{(VW-G_W){1'b0}}, g1_q};   // VW > G_W
   reg  [VW-1:0] vh2_q;
   reg  [VW-1:0] vh3_q;
