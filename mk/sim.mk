@@ -71,12 +71,20 @@ regress-cosim: $(COSIM)
 exhaustive: $(COSIM)
 	$(COSIM) --exhaustive --all-gains --jobs $(COSIM_JOBS) --lanes $(COSIM_LANES) --max-errors 20
 
-cosim-lanes: $(COSIM)
-	@sim/test_lanes.sh $(COSIM) $(BUILD)/cosim-lanes
+cosim-lanes: $(COSIM) $(GSREF)
+	@sim/test_lanes.sh $(COSIM) $(BUILD)/cosim-lanes $(GSREF)
 	@sim/faults.sh $(COSIM) $(BUILD)/faults-lanes --lanes 4
 
-bench-cosim: $(COSIM)
-	@sim/bench.sh $(COSIM) $(BUILD)/bench
+# cosim's random stimulus as raw samples, for the bench's information rows (the
+# bare loop on that stimulus); the stimulus sources of test_stimulus, optimised.
+STIM_DUMP     := $(BUILD)/sim/stim_dump
+STIM_DUMP_SRC := sim/stim_dump.c $(filter-out sim/test_stimulus.c,$(STIM_TEST_SRC))
+$(STIM_DUMP): $(STIM_DUMP_SRC) sim/run.h sim/cosim_opts.h $(MODEL_HDR) $(CLI_HDR) | deps-core
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 -Icmodel -Itools -Isim $(STIM_DUMP_SRC) -lm -o $@
+
+bench-cosim: $(COSIM) $(STIM_DUMP)
+	@sim/bench.sh $(COSIM) $(BUILD)/bench 3 $(COSIM_LANES) $(STIM_DUMP)
 
 cosim-coverage: $(COSIM)
 	@mkdir -p $(BUILD)/coverage

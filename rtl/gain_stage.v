@@ -174,7 +174,14 @@ module gain_stage #(
   localparam [SW-1:0] BIASX_NEG = {{(SW-UW){1'b0}}, BIAS_NEG} +
                                   ({{(SW-1){1'b0}}, 1'b1} << IN_W);
   wire [SW-1:0] g1_sw = {{(SW-G_W){1'b0}}, g1_q};   // SW > G_W
-  wire [SW-1:0] bias1 = xs1_q ? BIASX_POS : BIASX_NEG;
+  // Selections by a data bit (the sign here, the overflow flag in e9) are written
+  // with masks: the same logic and the same iCE40 LUTs, and the C++ made of
+  // them by Verilator has no branch, which random data would mispredict
+  // (issue 9). Here b ^ (mask & (a ^ b)): fewer operations on the 64-bit
+  // constants, which 8-lane models feel. vh2_q keeps its ?: form: yosys maps it
+  // to a flip-flop reset (a mask costs a LUT), and the cosim build's
+  // if-conversion setting removes its branch.
+  wire [SW-1:0] bias1 = BIASX_NEG ^ ({SW{xs1_q}} & (BIASX_POS ^ BIASX_NEG));
   wire [VW-1:0] g1_v  = {{(VW-G_W){1'b0}}, g1_q};   // VW > G_W
   reg  [VW-1:0] vh2_q;
   reg  [VW-1:0] vh3_q;
@@ -381,8 +388,10 @@ module gain_stage #(
   wire [OUT_W-1:0]  max_code = {1'b0, {(OUT_W-1){1'b1}}};
   // -2^(OUT_W-1), or -(2^(OUT_W-1)-1) for sat-sym
   wire [OUT_W-1:0]  min_code = ~max_code | {{(OUT_W-1){1'b0}}, OVERFLOW == 1};
-  wire [OUT_W-1:0]  y9_d     = (!ovf8_q || (OVERFLOW == 2)) ? r8_q :
-                               neg8_q ? min_code : max_code;
+  wire [OUT_W-1:0]  neg9_m   = {OUT_W{neg8_q}};
+  wire [OUT_W-1:0]  rail9    = (min_code & neg9_m) | (max_code & ~neg9_m);
+  wire [OUT_W-1:0]  clip9_m  = {OUT_W{ovf8_q && (OVERFLOW != 2)}};
+  wire [OUT_W-1:0]  y9_d     = (rail9 & clip9_m) | (r8_q & ~clip9_m);
 
   // ---- output register (head) and skid register ----
   reg  [OUT_W-1:0]  y_q;

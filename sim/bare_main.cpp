@@ -3,10 +3,16 @@
 // eval: two evals per cycle) with full-rate samples and no checking at all.
 // With LANES > 1 (cosim --lanes N) every lane takes a sample each cycle: the
 // samples/s of the bare loop are LANES x its cycles/s.
-// Usage: bare CYCLES  -> prints "bare: CYCLES cycles, S s, R Mcycles/s, L lanes".
+// Stimulus: a Weyl sequence (the default), or with STIMFILE the samples of a
+// file written by stim_dump (cosim's own stimulus: pairs of uint32 x, g),
+// read once and cycled through (information only: how fast the model runs on
+// that stimulus, with nothing generated or checked).
+// Usage: bare CYCLES [STIMFILE]
+//   -> prints "bare: CYCLES cycles, S s, R Mcycles/s, L lanes: R' Msamples/s".
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 #include "Vcosim_top.h"
 #include "verilated.h"
@@ -30,10 +36,53 @@ template <std::size_t N> static inline void put(VlWide<N> &p, uint32_t v, int bi
 template <typename T> static inline unsigned long long low(const T &p) { return (unsigned long long)p; }
 template <std::size_t N> static inline unsigned long long low(const VlWide<N> &p) { return p.at(0); }
 
+// Lane fields from the stimulus file: lane l's sample into bits [l*w, l*w + w).
+template <typename T> static inline void put_lanes(T &p, const uint32_t *v, int w)
+{
+    uint64_t a = 0;
+    for (int l = 0; l < P_LANES; l++)
+        a |= (uint64_t)v[2 * l] << (l * w);
+    p = (T)a;
+}
+template <std::size_t N> static inline void put_lanes(VlWide<N> &p, const uint32_t *v, int w)
+{
+    uint32_t a[N + 2] = { 0 };
+    for (int l = 0; l < P_LANES; l++) {
+        unsigned bit = (unsigned)(l * w);
+        uint64_t s = (uint64_t)v[2 * l] << (bit & 31);
+        a[bit >> 5] |= (uint32_t)s;
+        a[(bit >> 5) + 1] |= (uint32_t)(s >> 32);
+    }
+    for (std::size_t i = 0; i < N; i++)
+        p[i] = a[i];
+}
+
+static std::vector<uint32_t> read_stim(const char *path)
+{
+    std::vector<uint32_t> v;
+    FILE *f = std::fopen(path, "rb");
+    if (!f) {
+        std::perror(path);
+        std::exit(2);
+    }
+    uint32_t buf[8192];
+    size_t k;
+    while ((k = std::fread(buf, sizeof *buf, 8192, f)) > 0)
+        v.insert(v.end(), buf, buf + k);
+    std::fclose(f);
+    size_t per = 2 * P_LANES;   // one cycle's samples
+    v.resize(v.size() / per * per);
+    if (v.empty()) {
+        std::fprintf(stderr, "bare: %s: no samples for %d lanes\n", path, P_LANES);
+        std::exit(2);
+    }
+    return v;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: bare CYCLES\n");
+    if (argc != 2 && argc != 3) {
+        std::fprintf(stderr, "usage: bare CYCLES [STIMFILE]\n");
         return 2;
     }
     char *end;
@@ -42,6 +91,9 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "bare: '%s': not a positive cycle count\n", argv[1]);
         return 2;
     }
+    std::vector<uint32_t> stim;
+    if (argc == 3)
+        stim = read_stim(argv[2]);
     VerilatedContext ctx;
     Vcosim_top top(&ctx, "TOP");
     top.clk = 1;
@@ -63,20 +115,41 @@ int main(int argc, char **argv)
     unsigned long long sink = 0;
     unsigned x = 0;
     auto t0 = std::chrono::steady_clock::now();
-    for (unsigned long long c = 0; c < n; c++) {
-        top.clk = 0;
+    if (!stim.empty()) {
+        const uint32_t *s = stim.data(), *se = s + stim.size();
+        for (unsigned long long c = 0; c < n; c++) {
+            top.clk = 0;
 #if P_LANES == 1
-        top.s_data = x & imask;
-        top.s_gain = (x >> 7) & gmask;
+            top.s_data = s[0];
+            top.s_gain = s[1];
 #else
-        put(top.s_data, x, P_LANES * P_IN_W);
-        put(top.s_gain, x >> 7, P_LANES * P_G_W);
+            put_lanes(top.s_data, s, P_IN_W);
+            put_lanes(top.s_gain, s + 1, P_G_W);
 #endif
-        x += 0x9e3779b9u;
-        top.eval();
-        sink += low(top.m_data) ^ top.m_valid;  // keeps the outputs live
-        top.clk = 1;
-        top.eval();
+            s += 2 * P_LANES;
+            if (s == se)
+                s = stim.data();
+            top.eval();
+            sink += low(top.m_data) ^ top.m_valid;
+            top.clk = 1;
+            top.eval();
+        }
+    } else {
+        for (unsigned long long c = 0; c < n; c++) {
+            top.clk = 0;
+#if P_LANES == 1
+            top.s_data = x & imask;
+            top.s_gain = (x >> 7) & gmask;
+#else
+            put(top.s_data, x, P_LANES * P_IN_W);
+            put(top.s_gain, x >> 7, P_LANES * P_G_W);
+#endif
+            x += 0x9e3779b9u;
+            top.eval();
+            sink += low(top.m_data) ^ top.m_valid;  // keeps the outputs live
+            top.clk = 1;
+            top.eval();
+        }
     }
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     top.final();
