@@ -6,7 +6,8 @@
  *
  *   GS1 BEGIN in=FMT gain=FMT out=FMT round=MODE overflow=MODE [key=value...]*CRC
  *   S <index> <x> <g> <sw_y> <sw_ovf> <hw_y> <hw_ovf> [<y> <ovf> per extra path]*CRC
- *   GS1 END n=N mismatch=M sw_ovf=A hw_ovf=B ... status=0xS result=PASS|FAIL*CRC
+ *   GS1 END n=N mismatch=M sw_ovf=A hw_ovf=B ... status=0xS [cp_status=0xS]
+ *           result=PASS|FAIL*CRC  (cp_status= when paths= names extra paths)
  *
  * CRC: CRC-16/CCITT-FALSE of the text before '*', four hex digits.
  * Every sample is recomputed from (x, g) with gs_eval(); both the soft core's
@@ -32,6 +33,7 @@
 
 #include "gainstage.h"
 #include "gs_crc16.h"
+#include "pcpi.h" /* PCPI_ST_ERR_*: the custom-instruction unit's (cp_status=) */
 #include "soc.h" /* GS_ST_ERR_*: the status bits the END line reports */
 #include "gs_text.h"
 
@@ -324,6 +326,31 @@ static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
 }
 
 /* The END line: its counts must agree with the lines seen. */
+/* An END status word KEY=0xS (VAL, NULL when absent): 0 when present, hex and
+ * free of the ERR bits; else -1 after the message (absent or malformed: a bad
+ * capture; an error bit: a failed run, however the firmware judged it). */
+static int end_status(totals_t *t, const run_t *r, unsigned long ln, const char *key,
+                      const char *val, uint32_t err_bits, const char *who, const char *result)
+{
+    char q[GS_QUOTE_MAX];
+    uint64_t st;
+    if (!val) {
+        err(t, r->file, ln, "END line lacks %s=", key);
+        return -1;
+    }
+    if (gs_num_u64(val, UINT32_MAX, &st) != GS_NUM_OK || strncmp(val, "0x", 2)) {
+        err(t, r->file, ln, "END: %s=%s is not 0x hex", key, gs_quote(val, q));
+        return -1;
+    }
+    if (st & err_bits) {
+        fprintf(stderr, "%s:%lu: %s reports %s=%s (push/pop error bits)%s\n", r->file, ln,
+                who, key, val, strcmp(result, "PASS") ? "" : " but the firmware says result=PASS");
+        sat_inc(&t->tally_bad);
+        return -1;
+    }
+    return 0;
+}
+
 static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
 {
     char *tok[40];
@@ -341,7 +368,7 @@ static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
         {"hw_ovf_cnt", r->hw_ovf, false}, /* the peripheral's own counter */
         {"swx", 0, false},                /* gs_eval and the block API agreed */
     };
-    const char *result = NULL, *status = NULL;
+    const char *result = NULL, *status = NULL, *cp_status = NULL;
     r->figures[0] = '\0';
     size_t fl = 0;
     for (int i = 2; i < n; i++) {
@@ -356,6 +383,10 @@ static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
         }
         if ((v = kv_value(tok[i], "status"))) {
             status = v;
+            continue;
+        }
+        if ((v = kv_value(tok[i], "cp_status"))) {
+            cp_status = v;
             continue;
         }
         bool known = false;
@@ -400,25 +431,17 @@ static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
         err(t, r->file, ln, "END line needs result=PASS or result=FAIL");
         return -1;
     }
-    /* The peripheral's STATUS: its sticky error bits fail the run. Required like
-     * the counts: a capture that lost it could hide a push/pop error behind the
+    /* The peripheral's STATUS and, with custom-instruction paths, the unit's
+     * (cp_status=): their sticky error bits fail the run. Required like the
+     * counts: a capture that lost one could hide a push/pop error behind the
      * firmware's own result=PASS. */
-    if (!status) {
-        err(t, r->file, ln, "END line lacks status=");
+    if (end_status(t, r, ln, "status", status, GS_ST_ERR_PUSH | GS_ST_ERR_POP,
+                   "the peripheral", result) != 0)
         return -1;
-    }
-    uint64_t st;
-    if (gs_num_u64(status, UINT32_MAX, &st) != GS_NUM_OK || strncmp(status, "0x", 2)) {
-        err(t, r->file, ln, "END: status=%s is not 0x hex", gs_quote(status, q));
+    if (r->extra && end_status(t, r, ln, "cp_status", cp_status,
+                               PCPI_ST_ERR_PUSH | PCPI_ST_ERR_POP,
+                               "the custom-instruction unit", result) != 0)
         return -1;
-    }
-    if (st & (GS_ST_ERR_PUSH | GS_ST_ERR_POP)) {
-        fprintf(stderr, "%s:%lu: the peripheral reports status=%s (push/pop error bits)"
-                "%s\n", r->file, ln, status,
-                strcmp(result, "PASS") ? "" : " but the firmware says result=PASS");
-        sat_inc(&t->tally_bad);
-        return -1;
-    }
     if (strcmp(result, "PASS") != 0) {
         fprintf(stderr, "%s:%lu: the firmware reports result=FAIL\n", r->file, ln);
         sat_inc(&t->tally_bad);

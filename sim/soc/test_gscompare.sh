@@ -114,6 +114,21 @@ expect no_status "$dir/no_status.txt" 2 "$e"
 grep -q "END line lacks status=" "$dir/no_status.out" ||
   { echo "FAIL no_status: the reason is not given"; fails=$((fails+1)); }
 
+# 11. the custom-instruction unit's status: lost (a bad capture), or with its push
+# error bit set under result=PASS (a failed run), valid checksums
+eb=$(sed -n "${e}p" "$good"); eb=${eb%\**}
+case $eb in *" cp_status=0x"*) ;; *) echo "test_gscompare: $good's END line has no cp_status="; exit 1 ;; esac
+b=$(echo "$eb" | sed 's/ cp_status=0x[0-9A-Fa-f]*//')
+sed "${e}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/no_cp_status.txt"
+expect no_cp_status "$dir/no_cp_status.txt" 2 "$e"
+grep -q "END line lacks cp_status=" "$dir/no_cp_status.out" ||
+  { echo "FAIL no_cp_status: the reason is not given"; fails=$((fails+1)); }
+b=$(echo "$eb" | sed 's/ cp_status=0x[0-9A-Fa-f]*/ cp_status=0x00000001/')
+sed "${e}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/cp_status_err.txt"
+expect cp_status_err "$dir/cp_status_err.txt" 1 "$e"
+grep -q "custom-instruction unit reports cp_status=0x00000001" "$dir/cp_status_err.out" ||
+  { echo "FAIL cp_status_err: the unit is not named"; fails=$((fails+1)); }
+
 if [ "$fails" -ne 0 ]; then
   echo "soc-test-gscompare: $fails planted fault(s) NOT caught"; exit 1
 fi
