@@ -38,7 +38,7 @@ plant cli tools/gs_text.c 's/unsigned base = is_hex \? 16u : 10u;/unsigned base 
 # capture: a run of 0 samples passes again (defect 8)
 plant capture tools/gscompare.c 's/if \(r\.n == 0\)/if (0)/' &&
   sed 's|"../tools/gscompare.c"|"gscompare.c"|' fuzz/fuzz_capture.c >"$w/capture/fuzz_capture.c" &&
-  $cc $flags -Icmodel -Itools -Ifw "$w/capture/fuzz_capture.c" tools/gs_text.c cmodel/*.c \
+  $cc $flags -Icmodel -Itools -Ifw "$w/capture/fuzz_capture.c" tools/gs_capline.c tools/gs_text.c cmodel/*.c \
     -o "$w/fuzz_capture" && caught capture "$w/fuzz_capture" capture
 # eval: the block loop of a shift <= 0 (the wide path) saturates a wrap configuration.
 # Reaching it takes a legal configuration with IN_F + G_F <= OUT_F, wrap, and a sample

@@ -32,9 +32,9 @@
 #include <string.h>
 
 #include "gainstage.h"
-#include "gs_crc16.h"
 #include "pcpi.h" /* PCPI_ST_ERR_*: the custom-instruction unit's (cp_status=) */
 #include "soc.h" /* GS_ST_ERR_*: the status bits the END line reports */
+#include "gs_capline.h"
 #include "gs_text.h"
 
 static const char *prog = "gscompare";
@@ -77,84 +77,6 @@ static void err(totals_t *t, const char *file, unsigned long line, const char *f
     sat_inc(&t->errors);
 }
 
-/* Strip and verify the "*XXXX" checksum. 0 ok, -1 with *why set. */
-static int check_crc(char *s, const char **why)
-{
-    char *star = strrchr(s, '*');
-    if (!star) {
-        *why = "no '*CRC' at the end (truncated line?)";
-        return -1;
-    }
-    const char *h = star + 1;
-    unsigned v = 0;
-    int nd = 0;
-    for (; *h; h++, nd++) {
-        int d;
-        if (*h >= '0' && *h <= '9') d = *h - '0';
-        else if (*h >= 'A' && *h <= 'F') d = *h - 'A' + 10;
-        else if (*h >= 'a' && *h <= 'f') d = *h - 'a' + 10;
-        else {
-            *why = "bad character in the checksum field";
-            return -1;
-        }
-        v = v << 4 | (unsigned)d;
-    }
-    if (nd != 4) {
-        *why = "checksum field is not 4 hex digits (truncated line?)";
-        return -1;
-    }
-    if (gs_crc16(s, (size_t)(star - s)) != v) {
-        *why = "checksum mismatch (line garbled on the way?)";
-        return -1;
-    }
-    *star = '\0';
-    return 0;
-}
-
-/* Strict signed decimal (what the firmware prints): no '+', no hex. */
-static bool parse_i64(const char *s, int64_t *v)
-{
-    uint64_t mag;
-    bool neg, hex;
-    if (*s == '+' || gs_num_parse(s, strlen(s), true, (uint64_t)1 << 62, &mag, &neg, &hex) ||
-        hex)
-        return false;
-    *v = neg ? -(int64_t)mag : (int64_t)mag;
-    return true;
-}
-
-/* A key given twice ("result=FAIL result=PASS") is refused, never "the last wins". */
-static bool repeated_key(char **tok, int i)
-{
-    const char *eq = strchr(tok[i], '=');
-    if (!eq)
-        return false;
-    size_t k = (size_t)(eq - tok[i]) + 1;
-    for (int j = 2; j < i; j++)
-        if (!strncmp(tok[j], tok[i], k))
-            return true;
-    return false;
-}
-
-/* Split on single spaces; returns the count (at most max). */
-static int split(char *s, char **tok, int max)
-{
-    int n = 0;
-    char *save = NULL;
-    for (char *p = strtok_r(s, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
-        if (n == max)
-            return max + 1;
-        tok[n++] = p;
-    }
-    return n;
-}
-
-static const char *kv_value(char *tok, const char *key)
-{
-    size_t k = strlen(key);
-    return strncmp(tok, key, k) == 0 && tok[k] == '=' ? tok + k + 1 : NULL;
-}
-
 /* paths=sw,hw[,NAME...]: the extra hardware paths' names. 0 or -1. */
 static int parse_paths(run_t *r, const char *v)
 {
@@ -176,7 +98,7 @@ static int parse_paths(run_t *r, const char *v)
 static int parse_header(run_t *r, char *text, totals_t *t, unsigned long ln)
 {
     char *tok[32];
-    int n = split(text, tok, 32);
+    int n = gs_line_split(text, tok, 32);
     char q[GS_QUOTE_MAX];
     if (n > 32) {
         err(t, r->file, ln, "header: more than 32 fields");
@@ -185,16 +107,16 @@ static int parse_header(run_t *r, char *text, totals_t *t, unsigned long ln)
     const char *in = NULL, *gain = NULL, *out = NULL, *rnd = NULL, *ovm = NULL;
     for (int i = 2; i < n; i++) {
         const char *v;
-        if (repeated_key(tok, i)) {
+        if (gs_line_repeated(tok, i)) {
             err(t, r->file, ln, "header: key of '%s' given twice", gs_quote(tok[i], q));
             return -1;
         }
-        if ((v = kv_value(tok[i], "in"))) in = v;
-        else if ((v = kv_value(tok[i], "gain"))) gain = v;
-        else if ((v = kv_value(tok[i], "out"))) out = v;
-        else if ((v = kv_value(tok[i], "round"))) rnd = v;
-        else if ((v = kv_value(tok[i], "overflow"))) ovm = v;
-        else if ((v = kv_value(tok[i], "paths")) && parse_paths(r, v) != 0) {
+        if ((v = gs_line_kv(tok[i], "in"))) in = v;
+        else if ((v = gs_line_kv(tok[i], "gain"))) gain = v;
+        else if ((v = gs_line_kv(tok[i], "out"))) out = v;
+        else if ((v = gs_line_kv(tok[i], "round"))) rnd = v;
+        else if ((v = gs_line_kv(tok[i], "overflow"))) ovm = v;
+        else if ((v = gs_line_kv(tok[i], "paths")) && parse_paths(r, v) != 0) {
             err(t, r->file, ln, "header: paths=%s is not sw,hw followed by at most %d "
                 "names of up to 7 characters", v, MAX_EXTRA);
             return -1;
@@ -243,7 +165,7 @@ static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
     char *tok[9 + 2 * MAX_EXTRA];
     char q[GS_QUOTE_MAX];
     const int nf = 7 + 2 * (int)r->extra;
-    int n = split(text, tok, 8 + 2 * MAX_EXTRA);
+    int n = gs_line_split(text, tok, 8 + 2 * MAX_EXTRA);
     if (n != nf + 1) {
         err(t, r->file, ln, "sample line needs %d fields after 'S', has %d", nf, n - 1);
         sat_inc(&r->n);
@@ -253,7 +175,7 @@ static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
     static const char *const names[7 + 2 * MAX_EXTRA] = {
         "index", "x", "g", "sw_y", "sw_ovf", "hw_y", "hw_ovf", "y", "ovf", "y", "ovf", "y", "ovf"};
     for (int i = 0; i < nf; i++)
-        if (!parse_i64(tok[i + 1], &v[i])) {
+        if (!gs_line_i64(tok[i + 1], &v[i])) {
             err(t, r->file, ln, "%s '%s' is not a decimal integer", names[i],
                 gs_quote(tok[i + 1], q));
             sat_inc(&r->n);
@@ -355,7 +277,7 @@ static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
 {
     char *tok[40];
     char q[GS_QUOTE_MAX];
-    int n = split(text, tok, 40);
+    int n = gs_line_split(text, tok, 40);
     if (n > 40) {
         err(t, r->file, ln, "END: more than 40 fields");
         return -1;
@@ -373,28 +295,28 @@ static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
     size_t fl = 0;
     for (int i = 2; i < n; i++) {
         const char *v;
-        if (repeated_key(tok, i)) {
+        if (gs_line_repeated(tok, i)) {
             err(t, r->file, ln, "END: key of '%s' given twice", gs_quote(tok[i], q));
             return -1;
         }
-        if ((v = kv_value(tok[i], "result"))) {
+        if ((v = gs_line_kv(tok[i], "result"))) {
             result = v;
             continue;
         }
-        if ((v = kv_value(tok[i], "status"))) {
+        if ((v = gs_line_kv(tok[i], "status"))) {
             status = v;
             continue;
         }
-        if ((v = kv_value(tok[i], "cp_status"))) {
+        if ((v = gs_line_kv(tok[i], "cp_status"))) {
             cp_status = v;
             continue;
         }
         bool known = false;
         for (size_t k = 0; k < sizeof chk / sizeof chk[0]; k++)
-            if ((v = kv_value(tok[i], chk[k].key))) {
+            if ((v = gs_line_kv(tok[i], chk[k].key))) {
                 int64_t x;
                 known = chk[k].seen = true;
-                if (!parse_i64(v, &x) || x < 0) {
+                if (!gs_line_i64(v, &x) || x < 0) {
                     err(t, r->file, ln, "END: %s=%s is not a count", chk[k].key,
                         gs_quote(v, q));
                     return -1;
@@ -490,7 +412,7 @@ static int read_capture(const char *path, totals_t *t)
         }
         const char *why;
         char *text = buf;
-        if (check_crc(text, &why) != 0) {
+        if (gs_line_crc(text, &why) != 0) {
             err(t, name, ln, "%s: '%s'", why, gs_quote(buf, q));
             if (begin)
                 in_run = false;
