@@ -103,31 +103,26 @@ hb=$(sed -n "${h}p" "$good"); hb=${hb%\**}; hb=${hb/paths=sw,hw/paths=hw,sw}
 sed "${h}s/.*/$hb*$(crc16 "$hb")/" "$good" > "$dir/bad_paths.txt"
 expect bad_paths "$dir/bad_paths.txt" 2 "$h"
 
-# 10. an END line without status= (the peripheral's error bits; valid checksum): a bad
-# capture, however the firmware judged the run
+# 10-11. the END line's status words, valid checksums: status= (the peripheral's error
+# bits) or cp_status= (the custom-instruction unit's) lost is a bad capture, however the
+# firmware judged the run; a cp_status= error bit under result=PASS is a failed run
 e=$(grep -n '^GS1 END' "$good" | head -1 | cut -d: -f1)
 eb=$(sed -n "${e}p" "$good"); eb=${eb%\**}
-case $eb in *" status=0x"*) ;; *) echo "test_gscompare: $good's END line has no status="; exit 1 ;; esac
-eb=$(echo "$eb" | sed 's/ status=0x[0-9A-Fa-f]*//')
-sed "${e}s/.*/$eb*$(crc16 "$eb")/" "$good" > "$dir/no_status.txt"
-expect no_status "$dir/no_status.txt" 2 "$e"
-grep -q "END line lacks status=" "$dir/no_status.out" ||
-  { echo "FAIL no_status: the reason is not given"; fails=$((fails+1)); }
-
-# 11. the custom-instruction unit's status: lost (a bad capture), or with its push
-# error bit set under result=PASS (a failed run), valid checksums
-eb=$(sed -n "${e}p" "$good"); eb=${eb%\**}
-case $eb in *" cp_status=0x"*) ;; *) echo "test_gscompare: $good's END line has no cp_status="; exit 1 ;; esac
-b=$(echo "$eb" | sed 's/ cp_status=0x[0-9A-Fa-f]*//')
-sed "${e}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/no_cp_status.txt"
-expect no_cp_status "$dir/no_cp_status.txt" 2 "$e"
-grep -q "END line lacks cp_status=" "$dir/no_cp_status.out" ||
-  { echo "FAIL no_cp_status: the reason is not given"; fails=$((fails+1)); }
-b=$(echo "$eb" | sed 's/ cp_status=0x[0-9A-Fa-f]*/ cp_status=0x00000001/')
-sed "${e}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/cp_status_err.txt"
-expect cp_status_err "$dir/cp_status_err.txt" 1 "$e"
-grep -q "custom-instruction unit reports cp_status=0x00000001" "$dir/cp_status_err.out" ||
-  { echo "FAIL cp_status_err: the unit is not named"; fails=$((fails+1)); }
+for k in status cp_status; do
+  case $eb in *" $k=0x"*) ;; *) echo "test_gscompare: $good's END line has no $k="; exit 1 ;; esac
+done
+# end_case NAME STATUS SED REASON: the END line edited by SED, re-checksummed; gscompare
+# must exit STATUS naming the END line, and say REASON
+end_case() {
+  local b; b=$(echo "$eb" | sed "$3")
+  sed "${e}s/.*/$b*$(crc16 "$b")/" "$good" > "$dir/$1.txt"
+  expect "$1" "$dir/$1.txt" "$2" "$e"
+  grep -q "$4" "$dir/$1.out" || { echo "FAIL $1: '$4' is not said"; fails=$((fails+1)); }
+}
+end_case no_status 2 's/ status=0x[0-9A-Fa-f]*//' "END line lacks status="
+end_case no_cp_status 2 's/ cp_status=0x[0-9A-Fa-f]*//' "END line lacks cp_status="
+end_case cp_status_err 1 's/ cp_status=0x[0-9A-Fa-f]*/ cp_status=0x00000001/' \
+  "custom-instruction unit reports cp_status=0x00000001"
 
 if [ "$fails" -ne 0 ]; then
   echo "soc-test-gscompare: $fails planted fault(s) NOT caught"; exit 1
