@@ -82,7 +82,10 @@ def soc_figures(args, results):
              "source": os.path.relpath(p, ROOT), "status": "ok",
              "sw_cycles_per_sample": num(kv.get("sw_cps")),
              "hw_cycles_per_sample": num(kv.get("hw_cps")),
+             # the stage block API: blocks of 16, long blocks, a gain per sample
              "swb_cycles_per_sample": num(kv.get("swb_cps")),
+             "swl_cycles_per_sample": num(kv.get("swl_cps")),
+             "swg_cycles_per_sample": num(kv.get("swg_cps")),
              # the custom instruction: block loop, a call per sample, two lanes
              "cp_cycles_per_sample": num(kv.get("cp_cps")),
              "cp1_cycles_per_sample": num(kv.get("cp1_cps")),
