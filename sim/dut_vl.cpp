@@ -2,6 +2,7 @@
 // model, runs one clock cycle per call, and (in traced builds only) the
 // waveform writer. No checking here; no virtual calls or strings per cycle.
 #include "dut.h"
+#include "seed.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -157,12 +158,9 @@ extern "C" dut_t *dut_new(void)
         /* Verilator 5.006 seeds its xoroshiro128+ with s0 = s1 = the seed (its
          * bits inverted when few are set): for small seeds the first outputs'
          * low bits, i.e. every 1-bit register, come out the same whatever the
-         * seed. Verilator gets splitmix64(SEED) folded to 31 bits instead. */
-        uint64_t z = std::strtoull(seed, nullptr, 10) + UINT64_C(0x9E3779B97F4A7C15);
-        z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-        z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-        z ^= z >> 31;
-        std::string s = std::string("+verilator+seed+") + std::to_string(1 + z % 2147483647u);
+         * seed. Verilator gets seed31(SEED) (seed.h) instead. */
+        std::string s = std::string("+verilator+seed+") +
+                        std::to_string(seed31(std::strtoull(seed, nullptr, 10)));
         const char *args[] = { "cosim-sim", "+verilator+rand+reset+2", s.c_str() };
         d->ctx->commandArgs(3, args);
     }

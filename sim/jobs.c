@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "run.h"
+#include "seed.h"
 
 /*
  * --rand-reset SEED with --jobs N: worker j's registers start from seed S_j, so that
@@ -24,11 +25,7 @@ uint32_t worker_seed(uint32_t seed, int job)
 {
     if (job == 0)
         return seed;
-    uint64_t z = ((uint64_t)seed << 32 | (uint32_t)job) + 0x9e3779b97f4a7c15ull;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    z ^= z >> 31;
-    return (uint32_t)(1 + z % 0x7fffffffu);
+    return seed31((uint64_t)seed << 32 | (uint32_t)job);
 }
 
 int run_jobs(ctx_t *t, FILE *dump, int jobs, stats_t *tot)
