@@ -1,9 +1,10 @@
 /*
  * gs_block.c - block evaluation of a prepared stage (gs_fast.h). A sat-fast
  * stage (sat or sat-sym, every v exact: the default profile among them) runs
- * loops of about ten instructions per sample, specialised per kind and width,
- * unrolled by 8, in leaf functions; an in-range sample stores only y. Other
- * stages take gs_stage_slow for each sample the fast path declines.
+ * loops of nine instructions per in-range sample, specialised per kind and
+ * width, unrolled by 16, in leaf functions; an in-range sample stores only y,
+ * and an overflow leaves right after the multiply. Other stages take
+ * gs_stage_slow for each sample the fast path declines.
  */
 #include "gainstage.h"
 #include "gs_fast.h"
@@ -22,18 +23,41 @@
 #endif
 
 /*
- * Sample xp[K] of a sat-fast stage (every v exact): y = v >> s is the rounded
- * result, so the range test is on y, and an overflow stores the rail it
- * compared with. In range: load, mul, sub, (and, beqz), sra, two branches not
- * taken, store. An overflow sets FLAG in the flag word w and adds 4 to cnt.
- * A tie of GS_KIND_TIE (v & t_mask == 0) has y = h, its half-up result, moved
- * down by one when h is odd (half-even: cnt bit 0), when h > 0 (half-zero:
- * cnt bit 1: -(g*x) > 0 goes toward 0), or when h <= 0 (half-away): each test
- * one `and` with the one spare register (no more are free in the loop).
+ * Sample xp[K] of a sat-fast stage (every v exact). The range test is on the
+ * product q = g*x, against the window [q_lo, q_hi] of the q whose y is in
+ * range (gs_stage_init): an overflow leaves right after the multiply, and
+ * stores the rail on q's side (q above the window: y below it). In range:
+ * load, mul, two branches not taken, sub, (and, beqz), sra, store. An
+ * overflow sets FLAG in the flag word w and adds 4 to cnt. A tie of
+ * GS_KIND_TIE (v & t_mask == 0) has y = h, its half-up result, moved down by
+ * one when h is odd (half-even: cnt bit 0), when h > 0 (half-zero: cnt bit 1:
+ * -(g*x) > 0 goes toward 0), or when h <= 0 (half-away); the window has it in
+ * range already.
  */
 #define GS_ONE(KIND, REDX, G, K, FLAG)                                              \
     do {                                                                            \
-        int32_t v_ = gs_fast_v(KIND, bias, t_mask, (G(K)) * (uint32_t)REDX(xp[K])); \
+        const int32_t q_ = (int32_t)((G(K)) * (uint32_t)REDX(xp[K]));               \
+        if (!GS_RAILS_BRANCHED) {                                                   \
+            if (GS_UNLIKELY((uint32_t)q_ - (uint32_t)q_lo > q_span)) {              \
+                yp[K] = q_ < q_lo ? r_hi : r_lo;                                    \
+                w |= (FLAG);                                                        \
+                cnt += 4;                                                              \
+                break;                                                              \
+            }                                                                       \
+        } else if (GS_UNLIKELY(q_ < q_lo)) {                                        \
+            GS_OPAQUE(yp); /* its own store: no move to the common one */           \
+            yp[K] = r_hi;                                                           \
+            w |= (FLAG);                                                            \
+            cnt += 4;                                                                  \
+            break;                                                                  \
+        } else if (GS_UNLIKELY(q_ > q_hi)) {                                        \
+            GS_OPAQUE(yp);                                                          \
+            yp[K] = r_lo;                                                           \
+            w |= (FLAG);                                                            \
+            cnt += 4;                                                                  \
+            break;                                                                  \
+        }                                                                           \
+        int32_t v_ = gs_fast_v(KIND, bias, t_mask, (uint32_t)q_);                   \
         int32_t y_ = v_ >> s;                                                       \
         if (KIND == GS_KIND_TIE && GS_UNLIKELY(((uint32_t)v_ & t_mask) == 0)) {     \
             if (cnt & 1)                                                            \
@@ -43,34 +67,76 @@
             else                                                                    \
                 y_ -= y_ <= 0;                                                      \
         }                                                                           \
-        if (!GS_RAILS_BRANCHED) {                                                   \
-            if (GS_UNLIKELY((uint32_t)y_ - (uint32_t)r_lo > r_span)) {              \
-                y_ = y_ < r_lo ? r_lo : r_hi;                                       \
-                w |= (FLAG);                                                        \
-                cnt += 4;                                                           \
-            }                                                                       \
-            yp[K] = y_;                                                             \
-        } else if (GS_UNLIKELY(y_ < r_lo)) {                                        \
-            GS_OPAQUE(yp); /* its own store: no move to the common one */           \
-            yp[K] = r_lo;                                                           \
-            w |= (FLAG);                                                            \
-            cnt += 4;                                                               \
-        } else if (GS_UNLIKELY(y_ > r_hi)) {                                        \
-            GS_OPAQUE(yp);                                                          \
-            yp[K] = r_hi;                                                           \
-            w |= (FLAG);                                                            \
-            cnt += 4;                                                               \
-        } else {                                                                    \
-            yp[K] = y_;                                                             \
-        }                                                                           \
+        yp[K] = y_;                                                                 \
+    } while (0)
+
+/* Samples B..B+7 of a turn, each with its constant flag bit. */
+#define GS_EIGHT(KIND, REDX, G, B)                                                  \
+    do {                                                                            \
+        GS_ONE(KIND, REDX, G, (B) + 0, UINT32_C(1) << ((B) + 0));                   \
+        GS_ONE(KIND, REDX, G, (B) + 1, UINT32_C(1) << ((B) + 1));                   \
+        GS_ONE(KIND, REDX, G, (B) + 2, UINT32_C(1) << ((B) + 2));                   \
+        GS_ONE(KIND, REDX, G, (B) + 3, UINT32_C(1) << ((B) + 3));                   \
+        GS_ONE(KIND, REDX, G, (B) + 4, UINT32_C(1) << ((B) + 4));                   \
+        GS_ONE(KIND, REDX, G, (B) + 5, UINT32_C(1) << ((B) + 5));                   \
+        GS_ONE(KIND, REDX, G, (B) + 6, UINT32_C(1) << ((B) + 6));                   \
+        GS_ONE(KIND, REDX, G, (B) + 7, UINT32_C(1) << ((B) + 7));                   \
     } while (0)
 
 /*
- * The loop, a leaf function: no call, and for the 16-bit formats few enough
- * values live (15) that it saves no register. 8 samples a turn while 8 are
- * left, bit walking the flag word, which is stored when full; then the last
- * n % 8. cnt holds the tie rule (bits 0-1) and 4 x the overflows (< 2^32 even
- * in 32 bits: x alone takes 4n bytes). Returns the overflow count.
+ * The flags of a turn of 16 samples are one half of a packed word (bit i of
+ * word k: sample 32k + i). With GCC on a little-endian CPU a turn stores its
+ * halfword through a may_alias type: no register says which half is next.
+ * Elsewhere (and in tests/gs_block_alt.c) a half counter picks the half and
+ * the upper one is or-ed in. GS_FLAGS_END zeroes the upper half of the last
+ * word when n % 32 is 1..16 (the API writes whole words): the address says
+ * which half is next, as n would cost the loop a register.
+ */
+#ifndef GS_FLAG_HALVES
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define GS_FLAG_HALVES 1
+#else
+#define GS_FLAG_HALVES 0
+#endif
+#endif
+#if GS_FLAG_HALVES
+typedef uint16_t gs_half_t __attribute__((may_alias));
+_Static_assert(_Alignof(uint32_t) == 4, "a packed word starts on a 4-byte boundary");
+#define GS_FLAGS_DECL gs_half_t *hp = (gs_half_t *)bits
+#define GS_FLAGS_PUT(w)                                                             \
+    do {                                                                            \
+        if (hp)                                                                     \
+            *hp++ = (uint16_t)(w);                                                  \
+    } while (0)
+#define GS_FLAGS_END                                                                \
+    do {                                                                            \
+        if (hp && ((uintptr_t)hp & 2)) /* an odd half: bits is word-aligned */    \
+            *hp = 0;                                                                \
+    } while (0)
+#else
+#define GS_FLAGS_DECL                                                               \
+    uint32_t *hp = bits;                                                            \
+    unsigned h_ = 0
+#define GS_FLAGS_PUT(w)                                                             \
+    do {                                                                            \
+        if (hp) {                                                                   \
+            if (h_)                                                                 \
+                *hp++ |= (w) << 16;                                                 \
+            else                                                                    \
+                *hp = (w);                                                          \
+            h_ ^= 1;                                                                \
+        }                                                                           \
+    } while (0)
+#define GS_FLAGS_END ((void)0)
+#endif
+
+/*
+ * The loop, a leaf function: no call. Turns of 16 samples while 16 are left,
+ * each overflow setting its constant bit of w, which a turn's end stores; then
+ * the last n % 16, with a walking bit. 16 values live in the turn, 17 in the
+ * tail: two callee-saved registers (RV32). cnt holds the tie rule (bits 0-1) and 4 x the
+ * overflows (< 2^32 even in 32 bits: x alone takes 4n bytes). Returns the
+ * overflow count.
  */
 #define GS_LEAF(NAME, KIND, REDX, G, GARG, GINIT, GADV)                             \
     static GS_NOINLINE size_t NAME(const gs_stage_t *st, const int32_t *x, GARG ga, \
@@ -78,49 +144,44 @@
     {                                                                               \
         const int32_t bias = st->bias;                                              \
         const int32_t r_lo = (int32_t)st->y_min, r_hi = (int32_t)st->y_max;         \
-        const uint32_t r_span = (uint32_t)r_hi - (uint32_t)r_lo;                    \
+        const int32_t q_lo = st->q_lo, q_hi = st->q_hi;                             \
+        const uint32_t q_span = st->q_span;                                         \
         const uint32_t t_mask = st->t_mask;                                         \
         const unsigned s = st->shift & 31u, x_sh = st->x_sh & 31u;                  \
         GINIT;                                                                      \
         size_t cnt = KIND == GS_KIND_TIE ? st->tie_cnt : 0;                         \
-        uint32_t w = 0, bit = 1;                                                    \
+        uint32_t w = 0;                                                             \
+        GS_FLAGS_DECL;                                                              \
         const int32_t *xp = x, *xe = x + n;                                         \
         int32_t *yp = y;                                                            \
-        (void)x_sh; (void)r_span;                                                   \
-        if (n > 7) {                                                                \
-            /* xp < lim: 8 samples left; lim hidden, so that xe is not kept */      \
-            const int32_t *lim = xe - 7;                                            \
+        (void)x_sh; (void)q_hi; (void)q_span;                                       \
+        if (n >= 16) {                                                              \
+            /* xp < lim: 16 samples left; lim hidden, so that xe is not kept */     \
+            const int32_t *lim = xe - 15;                                           \
             GS_OPAQUE(lim);                                                         \
             do {                                                                    \
                 GS_OPAQUE(xp);                                                      \
                 GS_OPAQUE(yp);                                                      \
-                GS_ONE(KIND, REDX, G, 0, bit);                                      \
-                GS_ONE(KIND, REDX, G, 1, bit << 1);                                 \
-                GS_ONE(KIND, REDX, G, 2, bit << 2);                                 \
-                GS_ONE(KIND, REDX, G, 3, bit << 3);                                 \
-                GS_ONE(KIND, REDX, G, 4, bit << 4);                                 \
-                GS_ONE(KIND, REDX, G, 5, bit << 5);                                 \
-                GS_ONE(KIND, REDX, G, 6, bit << 6);                                 \
-                GS_ONE(KIND, REDX, G, 7, bit << 7);                                 \
-                GADV(8);                                                            \
-                xp += 8;                                                            \
-                yp += 8;                                                            \
-                bit <<= 8;                                                          \
-                if (GS_UNLIKELY(!bit)) {                                            \
-                    if (bits)                                                       \
-                        *bits++ = w;                                                \
-                    w = 0;                                                          \
-                    bit = 1;                                                        \
-                }                                                                   \
+                GS_EIGHT(KIND, REDX, G, 0);                                         \
+                GS_EIGHT(KIND, REDX, G, 8);                                         \
+                GADV(16);                                                           \
+                xp += 16;                                                           \
+                yp += 16;                                                           \
+                GS_FLAGS_PUT(w);                                                    \
+                w = 0;                                                              \
             } while (xp < lim);                                                     \
-            xe = lim + 7;                                                           \
+            xe = lim + 15;                                                          \
         }                                                                           \
-        for (; xp != xe; xp++, yp++, bit <<= 1) {                                   \
-            GS_ONE(KIND, REDX, G, 0, bit);                                          \
-            GADV(1);                                                                \
+        if (xp != xe) {                                                             \
+            uint32_t bit = 1;                                                       \
+            do {                                                                    \
+                GS_ONE(KIND, REDX, G, 0, bit);                                      \
+                GADV(1);                                                            \
+                xp++, yp++, bit <<= 1;                                              \
+            } while (xp != xe);                                                     \
+            GS_FLAGS_PUT(w);                                                        \
         }                                                                           \
-        if (bits && bit != 1)                                                       \
-            *bits = w;                                                              \
+        GS_FLAGS_END;                                                               \
         return cnt >> 2;                                                            \
     }
 

@@ -17,8 +17,9 @@
  * gs_stage_init computes the window of v whose y is in range and exact (no
  * wrap of the 32-bit v): inside it, y needs no clamp and ovf = 0. Everything
  * else (out of the window, a tie) goes to gs_stage_slow, out of line. The
- * block loops of a sat-fast stage (every v exact) test y itself against the
- * rails instead (gs_block.c).
+ * block loops of a sat-fast stage (every v exact) test the product q itself
+ * against its own window [q_lo, q_hi] instead, computed with the rounding of
+ * each tie (gs_block.c).
  */
 #ifndef GS_FAST_H
 #define GS_FAST_H

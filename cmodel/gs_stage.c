@@ -30,8 +30,9 @@ static GS_NOINLINE GS_COLD void fast_window(gs_stage_t *st)
     st->t_mask = (uint32_t)m;
     const int64_t vmin = bmin - qmax, vmax = bmax - qmin, two32 = (int64_t)1 << 32;
     /* floor(v / 2^s) in [y_min, y_max] */
-    int64_t lo = -(int64_t)((uint64_t)-st->y_min << s);           /* y_min * 2^s */
-    int64_t hi = (int64_t)((uint64_t)(st->y_max + 1) << s) - 1;
+    const int64_t y_lo = -(int64_t)((uint64_t)-st->y_min << s);   /* y_min * 2^s */
+    const int64_t y_hi = (int64_t)((uint64_t)(st->y_max + 1) << s) - 1;
+    int64_t lo = y_lo, hi = y_hi;
     if (lo < vmin) lo = vmin;
     if (hi > vmax) hi = vmax;
     /* a v beyond int32_t reads back 2^32 lower (higher): keep those out */
@@ -47,6 +48,26 @@ static GS_NOINLINE GS_COLD void fast_window(gs_stage_t *st)
     st->v_span = (uint32_t)(hi - lo);
     /* every v is exact: out of the window is out of range, on v's side */
     st->sat_fast = vmin >= INT32_MIN && vmax <= INT32_MAX && st->overflow != GS_OVF_WRAP;
+    /* The block loops test q itself: the q whose v is in the window, and for
+     * a rule that moves a tie down (half-up's y - 1), the tie at each end of
+     * the window (v = y_min * 2^s; y_max + 1 at v = hi + 1) on its side. In
+     * 32 bits (the board's image has room for little more): with every v
+     * exact, q_lo >= qmin and, but for toward zero, q_hi <= qmax. */
+    if (!st->sat_fast)
+        return;
+    const bool tie = st->kind == GS_KIND_TIE;
+    const int32_t q_min = (int32_t)qmin, q_max = (int32_t)qmax;
+    int32_t q_hi = (int32_t)((uint32_t)bmax - st->v_lo);
+    int32_t q_lo = (int32_t)((uint32_t)(st->kind == GS_KIND_ZERO ? 0 : bmax) -
+                             (st->v_lo + st->v_span));
+    /* half-even moves an odd y down, half-zero a y > 0, half-away a y <= 0:
+     * y_min < 0 < y_max + 1 */
+    const bool odd_lo = (st->y_min & 1) != 0, odd_hi = (st->y_max & 1) == 0;
+    q_hi -= tie && lo == y_lo && (st->tie_odd ? odd_lo : !st->tie_pos);
+    q_lo -= tie && hi == y_hi && (st->tie_odd ? odd_hi : st->tie_pos);
+    st->q_lo = q_lo < q_min ? q_min : q_lo;
+    st->q_hi = q_hi > q_max ? q_max : q_hi;
+    st->q_span = (uint32_t)st->q_hi - (uint32_t)st->q_lo;
 }
 
 GS_NOINLINE GS_COLD gs_status_t gs_stage_init(gs_stage_t *st, const gs_config_t *cfg)

@@ -167,7 +167,7 @@ static uint32_t batch_max;
 static uint32_t n_samples, n_mismatch, n_swx, n_sw_ovf, n_hw_ovf;
 static uint32_t sw_cyc;
 #if FW_BLOCK
-static uint32_t swb_cyc, swl_cyc, swg_cyc;
+static uint32_t swb_cyc, swl_cyc, swg_cyc, swc_cyc, swf_cyc;
 #endif
 static uint32_t rdcycle_cost;
 static unsigned n_paths; /* hardware paths (hw_paths.h) */
@@ -287,6 +287,31 @@ static void long_blocks(void)
         gs_stage_block(stage, lx, lg, ly, lo, LONG_N);
         swg_cyc += elapsed(t0, soc_rdcycle());
         long_check(lg);
+    }
+}
+
+/* What blocks of 16 cost at least: a call with no sample (the call's share of
+ * a block of 16 is a sixteenth of it), and a block of 16 whose samples are
+ * all in range for the default profile (x = -8..7 at gain 4.7, the R_f 47k /
+ * R_in 10k of the directed gains). Checked like the long blocks. */
+static void block_floor(void)
+{
+    uint32_t g = cfg.gain.f <= 25 ? (47u << cfg.gain.f) / 10u : 1u;
+    if (!gs_code_fits_gain(&cfg, g))
+        g = 1u;
+    for (uint32_t i = 0; i < 16; i++)
+        lx[i] = (int32_t)i - 8;
+    uint32_t t0 = soc_rdcycle();
+    gs_stage_block_gain(stage, lx, g, ly, lo, 0);
+    uint32_t t1 = soc_rdcycle();
+    gs_stage_block_gain(stage, lx, g, ly, lo, 16);
+    uint32_t t2 = soc_rdcycle();
+    swc_cyc = elapsed(t0, t1);
+    swf_cyc = elapsed(t1, t2);
+    for (uint32_t i = 0; i < 16; i++) {
+        bool o;
+        if (ly[i] != gs_eval(&cfg, lx[i], g, &o) || gs_ovf_bit(lo, i) != o)
+            n_swx++;
     }
 }
 #endif
@@ -452,6 +477,7 @@ int main(void)
 
 #if FW_BLOCK
     long_blocks();
+    block_floor();
 #endif
     uint32_t status = GS_STATUS;
     uint32_t ovf_cnt = GS_OVF_CNT;
@@ -475,6 +501,8 @@ int main(void)
     put_per_sample("sw_cps", sw_cyc, n_samples);
 #if FW_BLOCK
     put_per_sample("swb_cps", swb_cyc, n_samples);
+    put_per_sample("swbf_cps", swf_cyc, 16);
+    put_per_sample("swbc_cps", swc_cyc, 16);
     put_per_sample("swl_cps", swl_cyc, 2 * LONG_N);
     put_per_sample("swg_cps", swg_cyc, 2 * LONG_N);
 #endif

@@ -86,6 +86,9 @@ def soc_figures(args, results):
              "swb_cycles_per_sample": num(kv.get("swb_cps")),
              "swl_cycles_per_sample": num(kv.get("swl_cps")),
              "swg_cycles_per_sample": num(kv.get("swg_cps")),
+             # blocks of 16 at their floor: every sample in range; the call's share
+             "swbf_cycles_per_sample": num(kv.get("swbf_cps")),
+             "swbc_cycles_per_sample": num(kv.get("swbc_cps")),
              # the custom instruction: block loop, a call per sample, two lanes
              "cp_cycles_per_sample": num(kv.get("cp_cps")),
              "cp1_cycles_per_sample": num(kv.get("cp1_cps")),

@@ -170,7 +170,7 @@ def markdown(res):
     L.append("## 3. The C model on the PicoRV32 soft core (SoC simulation)")
     L.append("")
     L.append("| core (firmware's isa=) | C model, scalar, cycles/sample | C model, block API, "
-             "blocks of 16 / long blocks / a gain per sample, cycles/sample | gain_stage peripheral over the bus, cycles/sample | "
+             "blocks of 16 [all in range; the call's share] / long blocks / a gain per sample, cycles/sample | gain_stage peripheral over the bus, cycles/sample | "
              "custom instruction (PCPI), block / call per sample / two 16-bit lanes a word, "
              "cycles/sample | samples | mismatches | UART log |")
     L.append("|---|---:|---:|---:|---:|---:|---:|---|")
@@ -178,8 +178,9 @@ def markdown(res):
         if r.get("status") == "ok":
             L.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 r["name"], fmt(r.get("sw_cycles_per_sample"), "%.1f"),
-                " / ".join(fmt(r.get(k + "_cycles_per_sample"), "%.1f")
-                           for k in ("swb", "swl", "swg")),
+                "%s [%s; %s] / %s / %s" % tuple(
+                    fmt(r.get(k + "_cycles_per_sample"), "%.1f")
+                    for k in ("swb", "swbf", "swbc", "swl", "swg")),
                 fmt(r.get("hw_cycles_per_sample"), "%.1f"),
                 " / ".join(fmt(r.get(k + "_cycles_per_sample"), "%.1f")
                            for k in ("cp", "cp1", "cp2")),

@@ -1,14 +1,16 @@
 /*
  * gs_block_alt.c - cmodel/gs_block.c again, with the form of the range test
  * this CPU does not use (GS_RAILS_BRANCHED: two branches on the soft core, one
- * compare elsewhere), its API renamed gs_alt_*: the tests prove on the host
- * the loops the soft core runs, and back.
+ * compare elsewhere) and the portable flag stores (GS_FLAG_HALVES 0: words
+ * or-ed half by half, not halfwords), its API renamed gs_alt_*: the tests
+ * prove on the host the loops the soft core runs, and back.
  */
 #ifdef __riscv
 #define GS_RAILS_BRANCHED 0
 #else
 #define GS_RAILS_BRANCHED 1
 #endif
+#define GS_FLAG_HALVES 0
 #define gs_stage_block gs_alt_stage_block
 #define gs_stage_block_gain gs_alt_stage_block_gain
 #define gs_stage_leaves gs_alt_stage_leaves

@@ -44,17 +44,21 @@ fast-no-tie@cmodel/gs_fast.h@s/return in \& (((uint32_t)v \& t_mask) != 0);/retu
 fast-zero-sign@cmodel/gs_fast.h@s/bias = (int32_t)q > 0 ?/bias = (int32_t)q < 0 ?/@round-to-zero takes its bias from the wrong sign
 block-tie-even@cmodel/gs_block.c@s/y_ -= y_ \& 1;/y_ -= (y_ + 1) \& 1;/@the block loops round half-even ties to odd
 block-rail-side@cmodel/gs_block.c@s/yp\[K\] = r_lo;/yp[K] = r_hi;/@the block loops clip an overflow below to the upper rail
-block-flag-bit@cmodel/gs_block.c@s/GS_ONE(KIND, REDX, G, \([1-7]\), bit << [1-7]);/GS_ONE(KIND, REDX, G, \1, bit);/@the block loops flag the first sample of each 8 for all
-block-flag-word@cmodel/gs_block.c@s/bit <<= 8;/bit <<= 7;/@the flag words drift off the samples
-block-last-word@cmodel/gs_block.c@s/if (bits \&\& bit != 1)/if (bits \&\& bit != 1 \&\& n > 64)/@the last partial flag word of a short block is not stored
+block-flag-bit@cmodel/gs_block.c@s/UINT32_C(1) << ((B) + \([1-7]\)))/UINT32_C(1) << (B))/@the block loops flag the first sample of each 8 for all
+block-flag-half@cmodel/gs_block.c@s/\*hp++ = (uint16_t)(w);/*hp = (uint16_t)(w);/@every turn's flags land on the first half word
+block-flag-word@cmodel/gs_block.c@s/h_ ^= 1;/h_ = 1;/@the portable flag stores or every turn's flags into the upper half
+block-last-word@cmodel/gs_block.c@s/if (hp \&\& ((uintptr_t)hp \& 2))/if (hp \&\& ((uintptr_t)hp \& 2) \&\& n > 64)/@the upper half of a short block's last flag word is not zeroed
 block-x16@cmodel/gs_block.c@s/#define GS_RX16(v) ((int32_t)(int16_t)(v))/#define GS_RX16(v) ((int32_t)(v))/@the 16-bit loops do not reduce x to its format
 block-g-mask@cmodel/gs_block.c@s/g1 = ga \& st->g_mask/g1 = ga/@gs_stage_block_gain does not reduce g to its format
 block-tie-zero@cmodel/gs_block.c@s/y_ -= y_ > 0;/y_ -= y_ >= 0;/@the block loops move a half-zero tie of 0 to -1
 block-tie-rule@cmodel/gs_stage.c@s/st->tie_cnt = (uint32_t)st->tie_odd | (uint32_t)st->tie_pos << 1;/st->tie_cnt = (uint32_t)st->tie_odd << 1 | (uint32_t)st->tie_pos;/@the block loops take half-even ties for half-zero ones and back
-block-hi-store@cmodel/gs_block.c@s/yp\[K\] = r_hi;/yp[K] = y_;/@the block loops flag an overflow above but store it unclipped
-block-rail-swap@cmodel/gs_block.c@s/y_ = y_ < r_lo ? r_lo : r_hi;/y_ = y_ < r_lo ? r_hi : r_lo;/@the one-compare range test clips to the wrong rail
-block-span-edge@cmodel/gs_block.c@s/(uint32_t)r_lo > r_span)/(uint32_t)r_lo >= r_span)/@the one-compare range test takes the upper rail for an overflow
-block-tail@cmodel/gs_block.c@s/xe = lim + 7;/xe = lim + 6;/@the block loops drop the last sample of a block of 8 or more
+block-hi-store@cmodel/gs_block.c@s/yp\[K\] = r_hi;/yp[K] = q_;/@the block loops flag an overflow above but store the product
+block-rail-swap@cmodel/gs_block.c@s/yp\[K\] = q_ < q_lo ? r_hi : r_lo;/yp[K] = q_ < q_lo ? r_lo : r_hi;/@the one-compare range test clips to the wrong rail
+block-span-edge@cmodel/gs_block.c@s/(uint32_t)q_lo > q_span)/(uint32_t)q_lo >= q_span)/@the one-compare range test takes the top of the window for an overflow
+q-window-top@cmodel/gs_stage.c@s/q_hi -= tie \&\& lo/q_hi -= 0 \&\& lo/@the window of q keeps the tie at the lower rail that the rule moves out of range
+q-window-bottom@cmodel/gs_stage.c@s/q_lo -= tie \&\& hi/q_lo -= 0 \&\& hi/@the window of q misses the tie past the upper rail that the rule moves into range
+q-window-zero@cmodel/gs_stage.c@s/(st->kind == GS_KIND_ZERO ? 0 : bmax) -/(bmax) -/@toward zero's window of q takes the bias of positive products for its lower end
+block-tail@cmodel/gs_block.c@s/xe = lim + 15;/xe = lim + 14;/@the block loops drop the last sample of a block of 16 or more
 block-count@cmodel/gs_block.c@s/cnt += 4; /cnt += 5; /@the block loops count overflows wrong (and spoil the tie rule)
 block-load-wide-g@cmodel/gs_block.c@s/3 \* (h \&\& st->g_w == 16)/3 * h/@a gain per sample wider or narrower than 16 bits is loaded as a halfword
 block-dispatch@cmodel/gs_block.c@s/#define GS_LEAF_MASK (7 \*/#define GS_LEAF_MASK (3 */@the dispatch masks the loop index to the wrong table entries

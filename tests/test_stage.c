@@ -41,7 +41,7 @@ static const tfmt_t fmts[] = {
 };
 #define NFMTS (sizeof fmts / sizeof fmts[0])
 
-static const size_t lens[] = { 0, 1, 3, 7, 8, 9, 31, 32, 33, 40, 63, 64, 65, 100, 1000 };
+static const size_t lens[] = { 0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 40, 48, 49, 63, 64, 65, 100, 1000 };
 #define NLENS (sizeof lens / sizeof lens[0])
 #define MAXN 1000
 #define GUARD 4
