@@ -94,8 +94,11 @@ template <typename T> static inline void get_words(const T &p, uint32_t *w)
 }
 template <std::size_t N> static inline void get_words(const VlWide<N> &p, uint32_t *w)
 {
-    for (std::size_t i = 0; i < N; i++)
-        w[i] = p.at(i);
+    for (std::size_t i = 0; i < N; i++) {
+        uint32_t v = p.at(i);
+        __asm__("" : "+r"(v));   /* word loads: the model has just stored them */
+        w[i] = v;
+    }
 }
 /* v[l] (masked to wb bits) into the words */
 static inline void pack(uint32_t *w, const uint32_t *v, size_t stride, int wb)
