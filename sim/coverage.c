@@ -24,6 +24,30 @@ static const char *const cv_name[CV_N] = {
  */
 _Static_assert(((int64_t)-5 >> 1) == -3, "cosim needs an arithmetic right shift");
 
+/* The counts of one block (n <= 2^32), the product in P: int32_t for the narrow
+ * configurations (IN_W + G_W <= 32: |g*x| < 2^31), so that gcc's vectors hold 16
+ * samples, else int64_t. */
+#define CLASSIFY_LOOP(P)                                                                 \
+    for (size_t i = 0; i < n; i++) {                                                     \
+        P p = (P)(0 - (uint64_t)g[i] * (uint64_t)(int64_t)x[i]);                         \
+        P frac = p & (P)fmask;                                                           \
+        uint32_t y = (uint32_t)exp[i] & om;                                              \
+        uint32_t o = (uint32_t)(exp[i] >> 32) & 1, hi = y == ymax, lo = y == ymin;       \
+        uint32_t tie = frac == (P)half, inex = (frac != 0) & (frac != (P)half);          \
+        uint32_t pos = p > 0, odd = (uint32_t)(p >> s) & 1;                              \
+        n_ovf += o;                                                                      \
+        n_ovf_hi += o & hi;                                                              \
+        n_max += (o ^ 1) & hi;                                                           \
+        n_min += (o ^ 1) & lo;                                                           \
+        n_zero += y == 0;                                                                \
+        n_tie += tie;                                                                    \
+        n_tie_pos += tie & pos;                                                          \
+        n_tie_odd += tie & odd;                                                          \
+        n_tie_pos_odd += tie & pos & odd;                                                \
+        n_inex += inex;                                                                  \
+        n_inex_pos += inex & pos;                                                        \
+    }
+
 void classify(const ctx_t *t, const int32_t *restrict x, const uint32_t *restrict g,
               const uint64_t *restrict exp, size_t n, uint32_t *gprev, uint64_t *cov)
 {
@@ -31,29 +55,15 @@ void classify(const ctx_t *t, const int32_t *restrict x, const uint32_t *restric
     const int s = c->shift > 0 ? c->shift : 0;
     const int64_t fmask = s ? (int64_t)(((uint64_t)1 << s) - 1) : 0;
     const int64_t half = s ? (int64_t)1 << (s - 1) : -1;   /* -1: no tie when s = 0 */
-    const uint64_t om = t->omask;
-    const uint64_t ymax = (uint64_t)c->y_max & om, ymin = (uint64_t)c->y_min & om;
-    uint64_t n_ovf = 0, n_ovf_hi = 0, n_max = 0, n_min = 0, n_zero = 0, n_tie = 0,
+    const uint32_t om = t->omask;
+    const uint32_t ymax = (uint32_t)c->y_max & om, ymin = (uint32_t)c->y_min & om;
+    uint32_t n_ovf = 0, n_ovf_hi = 0, n_max = 0, n_min = 0, n_zero = 0, n_tie = 0,
              n_tie_pos_odd = 0, n_tie_pos = 0, n_tie_odd = 0, n_inex = 0, n_inex_pos = 0,
              n_chg = 0;
-    for (size_t i = 0; i < n; i++) {
-        int64_t p = -((int64_t)g[i] * (int64_t)x[i]);
-        int64_t frac = p & fmask;
-        uint64_t y = exp[i] & om;
-        uint64_t o = (exp[i] >> 32) & 1, hi = y == ymax, lo = y == ymin;
-        uint64_t tie = frac == half, inex = (frac != 0) & (frac != half);
-        uint64_t pos = p > 0, odd = (uint64_t)(p >> s) & 1;
-        n_ovf += o;
-        n_ovf_hi += o & hi;
-        n_max += (o ^ 1) & hi;
-        n_min += (o ^ 1) & lo;
-        n_zero += y == 0;
-        n_tie += tie;
-        n_tie_pos += tie & pos;
-        n_tie_odd += tie & odd;
-        n_tie_pos_odd += tie & pos & odd;
-        n_inex += inex;
-        n_inex_pos += inex & pos;
+    if (c->in.w + c->gain.w <= 32 && s <= 31) {
+        CLASSIFY_LOOP(int32_t)
+    } else {
+        CLASSIFY_LOOP(int64_t)
     }
     if (n) {
         n_chg = g[0] != *gprev;

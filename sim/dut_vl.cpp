@@ -74,53 +74,7 @@ typedef VerilatedFstC trace_t;
 #endif
 
 #if P_LANES > 1
-/* Lanes: lane l's field is bits [l*w, l*w + w) of a wide port. The ports are
- * written and read as 32-bit words, whatever type Verilator gave them. */
-enum { NW = (P_LANES * 32 + 31) / 32 + 2 };
-template <typename T> static inline void put_words(T &p, const uint32_t *w)
-{
-    p = (T)((uint64_t)w[0] | (uint64_t)w[1] << 32);
-}
-template <std::size_t N> static inline void put_words(VlWide<N> &p, const uint32_t *w)
-{
-    for (std::size_t i = 0; i < N; i++)
-        p[i] = w[i];
-}
-template <typename T> static inline void get_words(const T &p, uint32_t *w)
-{
-    uint64_t v = p;
-    w[0] = (uint32_t)v;
-    w[1] = (uint32_t)(v >> 32);
-}
-template <std::size_t N> static inline void get_words(const VlWide<N> &p, uint32_t *w)
-{
-    for (std::size_t i = 0; i < N; i++)
-        w[i] = p.at(i);
-}
-/* v[l] (masked to wb bits) into the words */
-static inline void pack(uint32_t *w, const uint32_t *v, size_t stride, int wb)
-{
-    std::memset(w, 0, NW * sizeof *w);
-    for (int l = 0; l < P_LANES; l++) {
-        uint64_t bit = (uint64_t)l * (uint64_t)wb, x = v[(size_t)l * stride];
-        uint64_t both = x << (bit & 31);
-        w[bit >> 5] |= (uint32_t)both;
-        w[(bit >> 5) + 1] |= (uint32_t)(both >> 32);
-    }
-}
-static inline uint32_t field(const uint32_t *w, int l, int wb)
-{
-    uint64_t bit = (uint64_t)l * (uint64_t)wb;
-    uint64_t both = (uint64_t)w[bit >> 5] | (uint64_t)w[(bit >> 5) + 1] << 32;
-    return (uint32_t)((both >> (bit & 31)) & ((1ull << wb) - 1));
-}
-static inline uint32_t bits_of(const uint32_t *v, size_t stride)
-{
-    uint32_t b = 0;
-    for (int l = 0; l < P_LANES; l++)
-        b |= (v[(size_t)l * stride] & 1u) << l;
-    return b;
-}
+#include "dut_lanes.h"
 #endif
 
 struct dut {
@@ -288,17 +242,17 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
                           size_t m, uint64_t *out)
 {
     Vcosim_top *t = d->top;
-    uint32_t w[NW];
+    uint32_t w[NW], y[P_LANES];
     t->rst = 0;
     t->m_ready = (1u << P_LANES) - 1;
+    t->s_valid = (1u << P_LANES) - 1;
     for (size_t i = 0; i < m; i++) {
         size_t q0 = i * P_LANES;
         t->clk = 0;
         if (q0 + P_LANES <= nv) {
-            t->s_valid = (1u << P_LANES) - 1;
-            pack(w, x + q0, 1, P_IN_W);
+            pack_lanes<P_IN_W>(w, x + q0);
             put_words(t->s_data, w);
-            pack(w, g + q0, 1, P_G_W);
+            pack_lanes<P_G_W>(w, g + q0);
             put_words(t->s_gain, w);
         } else {
             /* the last samples: the lanes past nv stay idle */
@@ -309,19 +263,16 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
                 sv |= 1u << l;
             }
             t->s_valid = sv;
-            pack(w, xv, 1, P_IN_W);
+            pack_lanes<P_IN_W>(w, xv);
             put_words(t->s_data, w);
-            pack(w, gv, 1, P_G_W);
+            pack_lanes<P_G_W>(w, gv);
             put_words(t->s_gain, w);
         }
         t->eval();
-        uint64_t sr = t->s_ready, mv = t->m_valid, mo = t->m_ovf;
         std::memset(w, 0, sizeof w);
         get_words(t->m_data, w);
-        for (int l = 0; l < P_LANES; l++)
-            out[q0 + (size_t)l] = (uint64_t)field(w, l, P_OUT_W) |
-                                  ((mo >> l) & 1) << DUT_OVF_BIT | ((mv >> l) & 1) << DUT_VALID_BIT |
-                                  ((sr >> l) & 1) << DUT_READY_BIT;
+        unpack_lanes<P_OUT_W>(w, y);
+        out_words(out + q0, y, t->m_ovf, t->m_valid, t->s_ready);
         rising_edge(d);
     }
 }

@@ -14,119 +14,131 @@ static inline uint64_t mix64(uint64_t z)
     return z ^ (z >> 31);
 }
 
-/*
- * Random samples j0 .. j0+n-1 of the random stimulus. Counter-based (sample j
- * depends only on the seed and j), so any slice is reproducible. Each sample
- * draws its own gain (half the time the configured one, else uniform, or a
- * special code: special_gains() in its slots, a power of two in the rest)
- * and an input: uniform (7/16), near the input rails (2/16), an exact rounding
- * tie for its gain (2/16), next to a tie (2/16), around a saturation threshold
- * (2/16), or small (1/16). Every candidate is computed and selected without
- * branches.
- */
-/* 2^k for 0 <= k <= 62, built as a double (exact) so that a loop vectorises */
-static inline int64_t pow2i(int64_t k)
+/* A bijection of 32-bit words with good avalanche ("lowbias32", C. Wellons). */
+static inline uint32_t hash32(uint32_t x)
 {
-    uint64_t b = (uint64_t)(1023 + k) << 52;
-    double d;
-    memcpy(&d, &b, sizeof d);
-    return (int64_t)d;
+    x ^= x >> 16;
+    x *= 0x7feb352du;
+    x ^= x >> 15;
+    x *= 0x846ca68bu;
+    return x ^ (x >> 16);
 }
 
-static inline int64_t msk(int64_t c) { return -c; }   /* 0/1 -> no bits / all bits */
+/* a 16-bit random r: a value in [0, m) for m <= 2^16, without a division */
+static inline uint32_t below16(uint32_t r, uint32_t m) { return (r * m) >> 16; }
 
+static inline int32_t msk(int32_t c) { return -c; }   /* 0/1 -> no bits / all bits */
+
+/*
+ * Random samples j0 .. j0+n-1 of the random stimulus. Counter-based: sample j
+ * depends only on the seed and j (three 32-bit words, hash32 of j's low word
+ * under keys made from the seed and j's high word), so any slice is
+ * reproducible. Each sample draws its own gain (half the time the configured
+ * one, else uniform, or a special code: special_gains() in its slots, a power
+ * of two in the rest) and an input: uniform (7/16), near the input rails
+ * (2/16), an exact rounding tie for its gain (2/16), next to a tie (2/16),
+ * around a saturation threshold (2/16), or small (1/16). Every candidate is
+ * computed and selected without branches, in 32-bit lanes (all the codes fit:
+ * W, G_W <= 32) so that gcc's vectors hold 16 samples; only the thresholds'
+ * division is in doubles (exact IEEE: the same samples on every machine).
+ * Words: a: category [0,4), sign [4], rail distance [5,7), gain select [8,11),
+ * special slot [11,14) (configured +-1: [11,13)), small/jitter [16,32);
+ * b: the uniform input (low W bits) or a tie's odd factor (top bits);
+ * c: the uniform gain (low G_W bits) or a power of two's exponent [16,32).
+ */
 void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go)
 {
     const gs_config_t *c = t->c;
-    const int w = c->in.w, gw = c->gain.w;
+    const int32_t W = c->in.w;
+    const uint32_t gw = (uint32_t)c->gain.w;
     const uint64_t sk = t->o->seed * 0x2545f4914f6cdd1dull;
     const uint32_t gain = t->gain, gmax = t->gmax;
     const uint32_t fixed = t->o->fixed_gain ? ~0u : 0u;
-    const int64_t xmin = t->xmin, xmax = t->xmax;
+    const int32_t xmin = (int32_t)t->xmin, xmax = (int32_t)t->xmax;
     const uint32_t s0 = t->gsp[0], s1 = t->gsp[1], s2 = t->gsp[2], s3 = t->gsp[3],
                    s4 = t->gsp[4], s5 = t->gsp[5], s6 = t->gsp[6];
     const uint32_t nsp = (uint32_t)t->nsp;  /* slots past the list: a power of two */
-    const int64_t S = c->shift, W = w;
+    /* shifts past the input width make no tie: S clamped keeps it in int32 */
+    const int32_t S = c->shift < 0 ? 0 : c->shift > 2 * W + 64 ? 2 * W + 64 : c->shift;
     const double tn0 = t->thr_num[0], tn1 = t->thr_num[1];
     const double dxmin = (double)xmin, dxmax = (double)xmax;
-    uint64_t r0a[256], r1a[256];
-    int64_t xth[256];
-    int32_t ctz[256];
-    /* In chunks of 256 samples: the random words, every sample's gain and cheap
-     * input, then the ties and thresholds (three loops that vectorise). */
-    for (size_t b = 0; b < n; b += 256) {
+    uint32_t ra[256], rb[256], rc[256];
+    int32_t xth[256];
+    /* In chunks of up to 256 samples with one high word of j: the random words,
+     * every sample's gain and cheap input, then the thresholds and the ties
+     * (loops that vectorise). */
+    for (size_t b = 0; b < n;) {
+        uint64_t j = j0 + b;
+        uint32_t lo = (uint32_t)j;
         size_t m = n - b < 256 ? n - b : 256;
+        if ((uint64_t)m > ((uint64_t)1 << 32) - lo)
+            m = (size_t)(((uint64_t)1 << 32) - lo);
+        uint64_t kk = mix64(sk ^ mix64((j >> 32) + 0x9e3779b97f4a7c15ull));
+        const uint32_t ka = (uint32_t)kk, kb = (uint32_t)(kk >> 32), kc = ka ^ 0x85ebca6bu;
         int32_t *x = xo + b;
         uint32_t *g = go + b;
         for (size_t i = 0; i < m; i++) {
-            uint64_t st = sk ^ (j0 + b + i) * 0x9e3779b97f4a7c15ull;
-            r0a[i] = mix64(st + 0x9e3779b97f4a7c15ull);
-            r1a[i] = mix64(st + 0x3c6ef372fe94f82aull);
+            uint32_t a = hash32((lo + (uint32_t)i) ^ ka);
+            uint32_t bw = hash32(a + kb);
+            ra[i] = a;
+            rb[i] = bw;
+            rc[i] = hash32(bw + kc);
         }
         for (size_t i = 0; i < m; i++) {
-            uint64_t r0 = r0a[i], r1 = r1a[i];
+            uint32_t a = ra[i], cw = rc[i];
             /* gain: gsel 0-1 configured, 2-5 uniform, 6 special, 7 configured +-1 */
-            uint32_t gsel = (uint32_t)(r0 >> 8) & 7, k = (uint32_t)(r0 >> 11) & 7;
-            uint32_t pw = (uint32_t)1 << (uint32_t)below(r0 >> 16, (uint64_t)gw);
+            uint32_t gsel = (a >> 8) & 7, k = (a >> 11) & 7;
+            uint32_t pw = 1u << below16(cw >> 16, gw);
             uint32_t sp = (s0 & (0u - (k == 0))) | (s1 & (0u - (k == 1))) |
                           (s2 & (0u - (k == 2))) | (s3 & (0u - (k == 3))) |
                           (s4 & (0u - (k == 4))) | (s5 & (0u - (k == 5))) |
                           (s6 & (0u - (k == 6))) | (pw & (0u - (k >= nsp)));
-            uint32_t gu = (uint32_t)(r1 >> 32) & gmax;
-            uint32_t gn = (gain + (uint32_t)((r0 >> 11) & 3) - 1) & gmax;
+            uint32_t gu = cw & gmax;
+            uint32_t gn = (gain + ((a >> 11) & 3) - 1) & gmax;
             uint32_t gg = (gain & (0u - (gsel < 2))) | (gu & (0u - (gsel - 2u < 4u))) |
                           (sp & (0u - (gsel == 6))) | (gn & (0u - (gsel == 7)));
             g[i] = (gg & ~fixed) | (gain & fixed);
             /* input: uniform, a rail, or small (ties and thresholds below) */
-            int64_t xu = gs_wrap(r1, w);
-            int64_t d3 = (int64_t)((r0 >> 5) & 3);
-            int64_t xr = (r0 & 16) ? xmin + d3 : xmax - d3;
-            int64_t xs = (int64_t)below(r0 >> 4, 7) - 3;
-            uint32_t cat = (uint32_t)(r0 & 15);
-            int64_t xx = cat - 7u < 2u ? xr : xu;
-            xx = cat == 13 ? xs : xx;
-            xx = xx < xmin ? xmin : xx;   /* +-3 may not fit a 2-bit input */
-            xx = xx > xmax ? xmax : xx;
-            x[i] = (int32_t)xx;
+            int32_t xu = (int32_t)(rb[i] << (32 - W)) >> (32 - W);
+            int32_t d3 = (int32_t)((a >> 5) & 3);
+            int32_t xr = (a & 16) ? xmin + d3 : xmax - d3;
+            int32_t xs = (int32_t)below16(a >> 16, 7) - 3;
+            xs = xs < xmin ? xmin : xs > xmax ? xmax : xs;   /* +-3 may not fit 2 bits */
+            uint32_t cat = a & 15;
+            int32_t xx = cat - 7u < 2u ? xr : xu;
+            x[i] = cat == 13 ? xs : xx;
         }
-        /* ties and thresholds, for every sample and without branches (the
-         * loops vectorise: a division and a ctz per sample cost less than the
-         * mispredicted branches to them), each the same as thr_x / tie_x */
+        /* thresholds, for every sample (a division per sample costs less than
+         * the mispredicted branches to it): the same as thr_x, then +-2 */
         for (size_t i = 0; i < m; i++) {
-            /* a saturation threshold: x near -(rail edge) * 2^s / g, clamped */
-            uint64_t r0 = r0a[i];
-            uint32_t gi = g[i];
-            double xt = ((r0 >> 4) & 1 ? tn1 : tn0) / (double)(gi + (gi == 0));
+            uint32_t a = ra[i], gi = g[i];
+            double xt = ((a >> 4) & 1 ? tn1 : tn0) / (double)(gi + (gi == 0));
             xt = xt > dxmax ? dxmax : xt < dxmin ? dxmin : xt;
-            xth[i] = (int64_t)(xt < 0 ? xt - 0.5 : xt + 0.5) + (int64_t)below(r0 >> 5, 5) - 2;
+            int64_t v = (int64_t)(xt < 0 ? xt - 0.5 : xt + 0.5) + (int64_t)below16(a >> 16, 5) - 2;
+            xth[i] = (int32_t)(v < xmin ? xmin : v > xmax ? xmax : v);
         }
         for (size_t i = 0; i < m; i++) {
-            /* the lowest set bit's exponent as a float (exact): ctz(g) */
-            float fl = (float)(g[i] & (0u - g[i]));
+            /* a tie: g * x = odd * 2^(s-1), i.e. x = odd * 2^e, e = s - 1 - ctz(g),
+             * as tie_x: an odd k in [-2^(w-1-e), 2^(w-1-e) - 1], the top w - e bits
+             * of b sign-extended (e = w - 1: only k = -1, x = min) */
+            uint32_t a = ra[i], gi = g[i];
+            int32_t cat = (int32_t)(a & 15);
+            float fl = (float)(gi & (0u - gi));    /* ctz(g) as a float's exponent */
             uint32_t fb;
             memcpy(&fb, &fl, sizeof fb);
-            ctz[i] = (int32_t)(fb >> 23) - 127;
+            int32_t e = S - 1 - ((int32_t)(fb >> 23) - 127);
+            int32_t ec = e < 0 ? 0 : e > W - 1 ? W - 1 : e;
+            int32_t ok = msk(S > 0) & msk(gi != 0) & msk(e == ec);
+            int32_t kq = ((int32_t)rb[i] >> (32 - (W - ec))) | 1 | msk(ec == W - 1);
+            int32_t xti = (int32_t)((uint32_t)kq << ec);
+            /* next to a tie: +-1, kept in range */
+            int32_t up = xti < xmax ? xti + 1 : xmax, dn = xti > xmin ? xti - 1 : xmin;
+            int32_t nt = a & 16 ? up : dn;
+            xti = cat >= 14 ? nt : xti;
+            int32_t thr = msk((uint32_t)(cat - 11) < 2u) & msk(gi != 0);
+            int32_t tie = (msk((uint32_t)(cat - 9) < 2u) | msk(cat >= 14)) & ok;
+            x[i] = (xth[i] & thr) | (xti & tie & ~thr) | (x[i] & ~(thr | tie));
         }
-        for (size_t i = 0; i < m; i++) {
-            /* a tie: g * x = odd * 2^(s-1), i.e. x = odd * 2^e, e = s - 1 - ctz(g);
-             * selections as masks, powers of two as doubles (so it vectorises) */
-            int64_t r0 = (int64_t)r0a[i], r1 = (int64_t)(r1a[i] & 0xffffffffu);
-            int64_t cat = r0 & 15, gi = g[i];
-            int64_t e = S - 1 - ctz[i];
-            int64_t ec = e < 0 ? 0 : e;
-            ec = ec > W - 1 ? W - 1 : ec;
-            int64_t ok = msk(S > 0) & msk(gi != 0) & msk(e == ec);
-            /* k odd in [-2^(w-1-e), 2^(w-1-e) - 1]; e = w - 1: only x = min */
-            int64_t k = (-pow2i(W - 1 - ec) + (r1 & (pow2i(W - ec) - 1))) | 1;
-            int64_t top = msk(ec == W - 1);
-            int64_t xti = (xmin & top) | ((k * pow2i(ec)) & ~top);
-            xti += (((r0 >> 3) & 2) - 1) & msk(cat >= 14);      /* next to a tie: +-1 */
-            int64_t thr = msk((uint64_t)(cat - 11) < 2) & msk(gi != 0);
-            int64_t tie = (msk((uint64_t)(cat - 9) < 2) | msk(cat >= 14)) & ok & ~thr;
-            int64_t xx = (xth[i] & thr) | (xti & tie) | ((int64_t)x[i] & ~(thr | tie));
-            xx = xx < xmin ? xmin : xx;
-            xx = xx > xmax ? xmax : xx;
-            x[i] = (int32_t)xx;
-        }
+        b += m;
     }
 }

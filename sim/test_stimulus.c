@@ -131,8 +131,52 @@ out:
     free(t.cg);
 }
 
+/* The random stream is counter-based: samples [j0, j0 + n) are the same in one call
+ * or cut in two anywhere, also across j = 2^32 (where the keys change), and the
+ * keys do change there (not the same samples as from j = 0). */
+static void check_slices(void)
+{
+    char *argv[] = { "test_stimulus", "--random", "1k", "--seed", "9", NULL };
+    cosim_opts_t o;
+    ctx_t t;
+    int rc = cosim_opts_parse(&o, 5, argv);
+    if (rc == 0) {
+        const gs_config_t *c = &o.cli.cfg;
+        stub = (dut_info_t){ c->in.w, c->in.f, c->gain.w, c->gain.f, c->out.w, c->out.f,
+                             (int)c->round, (int)c->overflow, 0, 0, 0, "none", 1 };
+        rc = ctx_init(&t, &o);
+    }
+    if (rc != 0) {
+        printf("test_stimulus: FAIL slices: options refused\n");
+        fails++;
+        return;
+    }
+    enum { N = 1000 };
+    static int32_t x1[N], x2[N], x0[N];
+    static uint32_t g1[N], g2[N], g0[N];
+    const uint64_t starts[] = { 0, 12345, ((uint64_t)1 << 32) - 300, ((uint64_t)1 << 33) - 1 };
+    int bad = 0;
+    for (size_t s = 0; s < sizeof starts / sizeof starts[0]; s++) {
+        gen_random(&t, starts[s], N, x1, g1);
+        for (size_t cut = 1; cut < N; cut += 97) {
+            gen_random(&t, starts[s], cut, x2, g2);
+            gen_random(&t, starts[s] + cut, N - cut, x2 + cut, g2 + cut);
+            bad |= memcmp(x1, x2, sizeof x1) != 0 || memcmp(g1, g2, sizeof g1) != 0;
+        }
+    }
+    gen_random(&t, 0, N, x0, g0);
+    gen_random(&t, (uint64_t)1 << 32, N, x1, g1);
+    bad |= memcmp(x0, x1, sizeof x0) == 0 && memcmp(g0, g1, sizeof g0) == 0;
+    printf("test_stimulus: %s random samples the same in one block or in slices (also across "
+           "2^32)\n", bad ? "FAIL" : "ok  ");
+    fails += bad;
+    free(t.cx);
+    free(t.cg);
+}
+
 int main(void)
 {
+    check_slices();
     check("u16.12", 16, 12, "1000", 1);  /* the default: 1.0 and 1.0 + 1 LSB exist */
     check("u8.8", 8, 8, "77", 1);        /* G_F = G_W: no 1.0 */
     check("u8.10", 8, 10, "77", 1);      /* G_F > G_W */
