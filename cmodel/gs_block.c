@@ -9,8 +9,8 @@
 #include "gainstage.h"
 #include "gs_fast.h"
 
-/* The range test of y: two branches, each overflow storing the rail it was
- * compared with (the soft core: a branch not taken costs no more than an ALU
+/* The range test of the product: two branches, each overflow storing the rail
+ * on its side (the soft core: a branch not taken costs no more than an ALU
  * op), or one unsigned compare and the rail chosen after it (CPUs that
  * predict branches: one random branch per sample, not two). The tests build
  * gs_block.c both ways (tests/gs_block_alt.c). */
@@ -41,20 +41,20 @@
             if (GS_UNLIKELY((uint32_t)q_ - (uint32_t)q_lo > q_span)) {              \
                 yp[K] = q_ < q_lo ? r_hi : r_lo;                                    \
                 w |= (FLAG);                                                        \
-                cnt += 4;                                                              \
+                cnt += 4;                                                           \
                 break;                                                              \
             }                                                                       \
         } else if (GS_UNLIKELY(q_ < q_lo)) {                                        \
             GS_OPAQUE(yp); /* its own store: no move to the common one */           \
             yp[K] = r_hi;                                                           \
             w |= (FLAG);                                                            \
-            cnt += 4;                                                                  \
+            cnt += 4;                                                               \
             break;                                                                  \
         } else if (GS_UNLIKELY(q_ > q_hi)) {                                        \
             GS_OPAQUE(yp);                                                          \
             yp[K] = r_lo;                                                           \
             w |= (FLAG);                                                            \
-            cnt += 4;                                                                  \
+            cnt += 4;                                                               \
             break;                                                                  \
         }                                                                           \
         int32_t v_ = gs_fast_v(KIND, bias, t_mask, (uint32_t)q_);                   \
@@ -134,9 +134,9 @@ _Static_assert(_Alignof(uint32_t) == 4, "a packed word starts on a 4-byte bounda
  * The loop, a leaf function: no call. Turns of 16 samples while 16 are left,
  * each overflow setting its constant bit of w, which a turn's end stores; then
  * the last n % 16, with a walking bit. 16 values live in the turn, 17 in the
- * tail: two callee-saved registers (RV32). cnt holds the tie rule (bits 0-1) and 4 x the
- * overflows (< 2^32 even in 32 bits: x alone takes 4n bytes). Returns the
- * overflow count.
+ * tail: two callee-saved registers (RV32). cnt holds the tie rule (bits 0-1,
+ * gs_tie_down's) and 4 x the overflows (< 2^32 even in 32 bits: x alone takes
+ * 4n bytes). Returns the overflow count.
  */
 #define GS_LEAF(NAME, KIND, REDX, G, GARG, GINIT, GADV)                             \
     static GS_NOINLINE size_t NAME(const gs_stage_t *st, const int32_t *x, GARG ga, \

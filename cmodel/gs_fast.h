@@ -50,6 +50,15 @@ GS_ALWAYS_INLINE bool gs_fast_ok(int kind, int32_t v, uint32_t v_lo, uint32_t v_
     return in;
 }
 
+/* 1 when the tie rule of st moves a tie down from its half-up result h (whose
+ * parity is odd, whose sign is pos: h > 0): half-even an odd h, half-zero an
+ * h > 0, half-away an h <= 0; else 0. The block loops keep the same rule in
+ * the bits of their count (a register less). */
+GS_ALWAYS_INLINE int gs_tie_down(const gs_stage_t *st, bool odd, bool pos)
+{
+    return st->tie_odd ? odd : st->tie_pos ? pos : !pos;
+}
+
 /* Sets st->leaf_1 and leaf_n, the block loops of gs_block.c that serve st;
  * GS_LEAF_NONE for none. */
 #define GS_LEAF_NONE 6

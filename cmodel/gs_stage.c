@@ -60,11 +60,9 @@ static GS_NOINLINE GS_COLD void fast_window(gs_stage_t *st)
     int32_t q_hi = (int32_t)((uint32_t)bmax - st->v_lo);
     int32_t q_lo = (int32_t)((uint32_t)(st->kind == GS_KIND_ZERO ? 0 : bmax) -
                              (st->v_lo + st->v_span));
-    /* half-even moves an odd y down, half-zero a y > 0, half-away a y <= 0:
-     * y_min < 0 < y_max + 1 */
-    const bool odd_lo = (st->y_min & 1) != 0, odd_hi = (st->y_max & 1) == 0;
-    q_hi -= tie && lo == y_lo && (st->tie_odd ? odd_lo : !st->tie_pos);
-    q_lo -= tie && hi == y_hi && (st->tie_odd ? odd_hi : st->tie_pos);
+    /* the ties' half-up results are y_min < 0 and y_max + 1 > 0 */
+    q_hi -= tie && lo == y_lo && gs_tie_down(st, (st->y_min & 1) != 0, false);
+    q_lo -= tie && hi == y_hi && gs_tie_down(st, (st->y_max & 1) == 0, true);
     st->q_lo = q_lo < q_min ? q_min : q_lo;
     st->q_hi = q_hi > q_max ? q_max : q_hi;
     st->q_span = (uint32_t)st->q_hi - (uint32_t)st->q_lo;
@@ -189,7 +187,7 @@ int32_t gs_stage_eval(const gs_stage_t *st, int32_t x, uint32_t g, bool *ovf)
         /* down by one: half-even when odd, half-zero when -(g*x) > 0,
          * half-away when -(g*x) < 0; inline, as the loads are on this path
          * only (a call would cost the caller's loop its registers) */
-        y -= st->tie_odd ? (y & 1) : st->tie_pos ? y > 0 : y <= 0;
+        y -= gs_tie_down(st, y & 1, y > 0);
         o = y < y_min || y > y_max;
         if (o)
             y = y < y_min ? y_min : y_max;

@@ -63,7 +63,7 @@ block-count@cmodel/gs_block.c@s/cnt += 4; /cnt += 5; /@the block loops count ove
 block-load-wide-g@cmodel/gs_block.c@s/3 \* (h \&\& st->g_w == 16)/3 * h/@a gain per sample wider or narrower than 16 bits is loaded as a halfword
 block-dispatch@cmodel/gs_block.c@s/#define GS_LEAF_MASK (7 \*/#define GS_LEAF_MASK (3 */@the dispatch masks the loop index to the wrong table entries
 stage-x-sh@cmodel/gs_stage.c@s/s.x_sh = (uint8_t)(32 - s.in_w);/s.x_sh = (uint8_t)(31 - s.in_w);/@x is reduced to one bit too few
-scalar-tie-swap@cmodel/gs_stage.c@s/st->tie_pos ? y > 0 : y <= 0;/st->tie_pos ? y <= 0 : y > 0;/@gs_stage_eval swaps half-zero and half-away ties
+scalar-tie-swap@cmodel/gs_fast.h@s/st->tie_pos ? pos : !pos;/st->tie_pos ? !pos : pos;/@the tie rule swaps half-zero and half-away (gs_stage_eval, the window of the product)
 scalar-rail@cmodel/gs_stage.c@s/y = v < (int32_t)v_lo ? y_min : y_max;/y = v < (int32_t)v_lo ? y_max : y_min;/@gs_stage_eval clips to the wrong rail
 scalar-no-tie@cmodel/gs_stage.c@s/st->tie_lim = st->kind == GS_KIND_TIE;/st->tie_lim = 0;/@gs_stage_eval misses ties (half-even rounds them up)
 scalar-span@cmodel/gs_stage.c@s/s.f_span = s.v_span + 1;/s.f_span = s.v_span + 2;/@gs_stage_eval takes one v too many at the top of its window
