@@ -112,19 +112,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort(); /* a non-zero gain coded to 0 */
     }
 
-    /* cosim's parser over the same line: no crash; a seed it took is a --seed
-     * value read as a SPEC number. Any "--seed" qualifies: this oracle does not
-     * know which words are another option's value ("--vectors --seed" is a
-     * file name), and a wrong reading that gives the default 1 goes unseen. */
+    /* cosim's parser over the same line: no crash, and the seed it took is the
+     * last --seed's value read as a SPEC number (1 without one). After a parse
+     * that succeeded every word is an option: the value-less ones below (SPEC
+     * section 6), or an option and its value. */
+    static const char *const flags[] = { "--corners", "--exhaustive", "--all-gains",
+                                         "--fixed-gain", "--trace-all", "--progress",
+                                         "--no-progress", "--quiet", "--rebuild" };
     cosim_opts_t o;
     if (cosim_opts_parse(&o, argc, argv) == 0) {
-        bool found = o.seed == 1;
-        for (int i = 1; i + 1 < argc && !found; i++) {
-            unsigned long long v;
-            found = !strcmp(argv[i], "--seed") && spec_number(argv[i + 1], &v) == 0 &&
-                    v == o.seed;
+        unsigned long long want = 1;
+        for (int i = 1; i < argc; i++) {
+            if (index_of(argv[i], flags, 9) >= 0 || i + 1 >= argc)
+                continue;
+            if (!strcmp(argv[i], "--seed") && spec_number(argv[i + 1], &want) < 0)
+                abort(); /* a seed SPEC refuses, accepted */
+            i++;
         }
-        if (!found)
+        if (o.seed != want)
             abort();
         if (o.jobs < 1 || o.jobs > 64 || (o.exhaustive && o.all_gains && o.g_lo > o.g_hi))
             abort();

@@ -35,6 +35,12 @@ plant cli tools/gs_text.c 's/unsigned base = is_hex \? 16u : 10u;/unsigned base 
   $cc $flags -Icmodel -Itools -Isim fuzz/fuzz_cli.c sim/cosim_opts.c sim/cosim_vectors.c sim/cosim_param.c \
     tools/gs_cli.c tools/gs_vec.c "$w/cli/gs_text.c" cmodel/*.c -lm -o "$w/fuzz_cli" &&
   caught cli "$w/fuzz_cli" cli
+# cli-seed: cosim keeps the default seed whatever --seed says (the oracle once
+# let a seed of 1 pass without looking)
+plant cli-seed sim/cosim_opts.c 's/if \(parse_code\(v, &o->seed\) < 0\)/if (parse_code(v, \&o->seed) < 0 || (o->seed = 1) == 0)/' &&
+  $cc $flags -Icmodel -Itools -Isim fuzz/fuzz_cli.c "$w/cli-seed/cosim_opts.c" sim/cosim_vectors.c \
+    sim/cosim_param.c tools/gs_cli.c tools/gs_vec.c tools/gs_text.c cmodel/*.c -lm -o "$w/fuzz_cli_seed" &&
+  caught cli-seed "$w/fuzz_cli_seed" cli
 # capture: a run of 0 samples passes again (defect 8)
 plant capture tools/gscompare.c 's/if \(r\.n == 0\)/if (0)/' &&
   sed 's|"../tools/gscompare.c"|"gscompare.c"|' fuzz/fuzz_capture.c >"$w/capture/fuzz_capture.c" &&
@@ -51,13 +57,22 @@ plant eval cmodel/gs_eval.c 's/\(RND\), \(OVM\), false, false\)/(RND), GS_OVF_SA
     echo "fuzz-planted: FAIL eval: a seed reaches the planted fault (the search proves nothing)"
     fail=1
   else
-    rm -rf "$w/eval-corpus" && mkdir -p "$w/eval-corpus"
+    rm -rf "$w/eval-corpus" "$w"/crash-eval-* && mkdir -p "$w/eval-corpus"
     t0=$(date +%s)
     "$w/fuzz_eval" -close_fd_mask=3 -seed=1 -max_len=520 -max_total_time="$secs" \
       -artifact_prefix="$w/crash-eval-" "$w/eval-corpus" fuzz/corpus/eval >"$w/eval.log" 2>&1
-    if grep -q 'deadly signal' "$w/eval.log"; then
-      echo "fuzz-planted: ok   eval: found by the fuzzer in $(($(date +%s) - t0)) s" \
-        "($(sed -n 's/^#\([0-9]*\).*/\1/p' "$w/eval.log" | tail -1) executions; the seeds alone pass)"
+    dt=$(($(date +%s) - t0))
+    # the crash must be the planted fault's: the model without it passes that input
+    crash=$(ls "$w"/crash-eval-* 2>/dev/null | head -1)
+    if grep -q 'deadly signal' "$w/eval.log" && [ -n "$crash" ] &&
+       $cc $flags -Icmodel -Itests fuzz/fuzz_eval.c tests/ref_exact.c cmodel/*.c \
+         -o "$w/fuzz_eval_clean" && "$w/fuzz_eval_clean" "$crash" >"$w/eval-replay.log" 2>&1; then
+      echo "fuzz-planted: ok   eval: found by the fuzzer in $dt s" \
+        "($(sed -n 's/^#\([0-9]*\).*/\1/p' "$w/eval.log" | tail -1) executions; the seeds alone pass," \
+        "the model without the fault passes the input found)"
+    elif [ -n "$crash" ] && [ -f "$w/eval-replay.log" ]; then
+      echo "fuzz-planted: FAIL eval: the input found also fails the model without the fault" \
+        "($w/eval-replay.log)"; fail=1
     else
       echo "fuzz-planted: FAIL eval: not found in $secs s of fuzzing (log $w/eval.log)"; fail=1
     fi
