@@ -47,7 +47,7 @@ cosim-main: $(COSIM)
 cosim-test: cosim-stimulus cosim-configs cosim-cli cosim-faults
 
 # The stimulus code alone (no Verilator model), under ASan/UBSan.
-STIM_TEST_SRC := sim/test_stimulus.c sim/config.c sim/stimulus.c sim/stim_random.c \
+STIM_TEST_SRC := sim/test_stimulus.c sim/test_stim_shares.c sim/coverage.c sim/config.c sim/stimulus.c sim/stim_random.c \
                  sim/stim_corners.c sim/cosim_opts.c sim/cosim_vectors.c sim/cosim_param.c \
                  $(MODEL_SRC) $(CLI_SRC)
 $(BUILD)/sim/test_stimulus: $(STIM_TEST_SRC) sim/run.h sim/cosim_opts.h $(MODEL_HDR) $(CLI_HDR)
@@ -78,7 +78,7 @@ cosim-lanes: $(COSIM) $(GSREF)
 # cosim's random stimulus as raw samples, for the bench's information rows (the
 # bare loop on that stimulus); the stimulus sources of test_stimulus, optimised.
 STIM_DUMP     := $(BUILD)/sim/stim_dump
-STIM_DUMP_SRC := sim/stim_dump.c $(filter-out sim/test_stimulus.c,$(STIM_TEST_SRC))
+STIM_DUMP_SRC := sim/stim_dump.c $(filter-out sim/test_stimulus.c sim/test_stim_shares.c,$(STIM_TEST_SRC))
 $(STIM_DUMP): $(STIM_DUMP_SRC) sim/run.h sim/cosim_opts.h $(MODEL_HDR) $(CLI_HDR) | deps-core
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O2 -Icmodel -Itools -Isim $(STIM_DUMP_SRC) -lm -o $@
