@@ -3,8 +3,8 @@
  * and the coverage classifier counts what it sees (make cosim-stimulus). 2^20
  * samples of gen_random() per configuration are sorted here with int64
  * arithmetic of this file (a floor division, not the model's or the harness'
- * shifts): exact rounding ties (g*x mod 2^s = 2^(s-1)) and their +-1
- * neighbours among the samples whose gain has a tie in range, inputs at the
+ * shifts): exact rounding ties (g*x mod 2^s = 2^(s-1); x < 0 and x > 0 each) and
+ * their +-1 * neighbours among the samples whose gain has a tie in range, inputs at the
  * input rails and small ones, inputs within 3 of a saturation threshold among
  * the samples whose gain has one in range (each rail apart), results on or past
  * an output rail. Each must reach half the share stim_random.c promises. Then
@@ -115,7 +115,7 @@ static void check_cfg(const char *name, char *in, char *gf, char *out)
         exit(1);
     }
     gen_random(&t, 0, N_SH, x, g);
-    uint64_t tg = 0, tie = 0, nb = 0, rail_in = 0, small = 0, rail_out = 0;
+    uint64_t tg = 0, tie = 0, tie_neg = 0, nb = 0, rail_in = 0, small = 0, rail_out = 0;
     uint64_t el[2] = { 0, 0 }, near[2] = { 0, 0 };
     uint64_t want[CV_N] = { 0 }, cov[CV_N] = { 0 };
     uint32_t prev = 7;
@@ -129,6 +129,7 @@ static void check_cfg(const char *name, char *in, char *gf, char *out)
         if (tie_gain(&R, gi)) {
             tg++;
             tie += is_tie(&R, gi, xi);
+            tie_neg += xi < 0 && is_tie(&R, gi, xi);
             nb += is_tie(&R, gi, xi - 1) || is_tie(&R, gi, xi + 1);
         }
         rail_in += xi <= R.xmin + 3 || xi >= R.xmax - 3;
@@ -159,6 +160,8 @@ static void check_cfg(const char *name, char *in, char *gf, char *out)
     }
     want[CV_N - 1] = 0;
     share(name, "exact ties", tie, tg, 2.0 / 16);
+    share(name, "exact ties at x < 0", tie_neg, tg, 1.0 / 16);
+    share(name, "exact ties at x > 0", tie - tie_neg, tg, 1.0 / 16);
     share(name, "next to a tie", nb, tg, 2.0 / 16);
     share(name, "at an input rail (+-3)", rail_in, N_SH, 2.0 / 16);
     share(name, "small (|x| <= 3)", small, N_SH, 1.0 / 16);
