@@ -7,7 +7,9 @@
 #   make cosim-test       short runs of several configurations, error handling,
 #                         and the planted-fault test (part of `make test`)
 #   make cosim-faults     only the planted-fault test
-#   make cosim-stimulus   the stimulus' special gains (sim/test_stimulus.c)
+#   make cosim-stimulus   the stimulus' special gains, its shares of ties, rails and
+#                         thresholds, and the coverage bins (sim/test_stimulus.c)
+#   make cosim-stimulus-mutants  those checks catch planted faults (`make regress`)
 #   make regress-cosim    the matrix: 24 mode pairs x formats x seeds (`make regress`)
 #   make exhaustive       every (x, g) of the default profile: 2^32 samples, 2 jobs x 8 lanes
 #   make cosim-lanes      --lanes N gives the same dumps as one lane (full rate and stalls),
@@ -27,7 +29,7 @@ COSIM_LANES ?= 8
 REGRESS_SEEDS ?= 1 2 3
 
 .PHONY: cosim cosim-main cosim-test cosim-stimulus cosim-faults cosim-cli cosim-configs regress-cosim \
-        exhaustive bench-cosim cosim-coverage cosim-lanes
+        exhaustive bench-cosim cosim-coverage cosim-lanes cosim-stimulus-mutants
 
 cosim: $(COSIM)
 $(COSIM): $(COSIM_DEPS) | deps-core
@@ -55,6 +57,10 @@ $(BUILD)/sim/test_stimulus: $(STIM_TEST_SRC) sim/run.h sim/cosim_opts.h $(MODEL_
 	$(CC) $(WARN) -O1 -g $(SAN) -Icmodel -Itools -Isim $(STIM_TEST_SRC) -lm -o $@
 cosim-stimulus: $(BUILD)/sim/test_stimulus
 	@$(BUILD)/sim/test_stimulus
+# Its share and coverage checks fail on faults planted in the stimulus and the
+# classifier (a build per fault, ~3 min: in make regress).
+cosim-stimulus-mutants: | deps-core
+	@sim/test_stim_mutants.sh $(BUILD)/stim-mutants $(STIM_TEST_SRC) -- $(CC) $(WARN) -O1 -g $(SAN)
 
 cosim-configs: $(COSIM)
 	@sim/test_configs.sh $(COSIM) $(BUILD)/cosim-test
@@ -95,5 +101,5 @@ cosim-coverage: $(COSIM)
 
 MAIN_TARGETS    += cosim-main
 TEST_TARGETS    += cosim-test
-REGRESS_TARGETS += regress-cosim exhaustive cosim-lanes
+REGRESS_TARGETS += regress-cosim exhaustive cosim-lanes cosim-stimulus-mutants
 BENCH_TARGETS   += bench-cosim
