@@ -7,7 +7,9 @@
 #   make cosim-test       short runs of several configurations, error handling,
 #                         and the planted-fault test (part of `make test`)
 #   make cosim-faults     only the planted-fault test
-#   make cosim-stimulus   the stimulus' special gains (sim/test_stimulus.c)
+#   make cosim-stimulus   the stimulus' special gains, its shares of ties, rails and
+#                         thresholds, and the coverage bins (sim/test_stimulus.c)
+#   make cosim-stimulus-mutants  those checks catch planted faults (`make regress`)
 #   make regress-cosim    the matrix: 24 mode pairs x formats x seeds (`make regress`)
 #   make exhaustive       every (x, g) of the default profile: 2^32 samples, 2 jobs x 8 lanes
 #   make cosim-lanes      --lanes N gives the same dumps as one lane (full rate and stalls),
@@ -27,7 +29,7 @@ COSIM_LANES ?= 8
 REGRESS_SEEDS ?= 1 2 3
 
 .PHONY: cosim cosim-main cosim-test cosim-stimulus cosim-faults cosim-cli cosim-configs regress-cosim \
-        exhaustive bench-cosim cosim-coverage cosim-lanes
+        exhaustive bench-cosim cosim-coverage cosim-lanes cosim-stimulus-mutants
 
 cosim: $(COSIM)
 $(COSIM): $(COSIM_DEPS) | deps-core
@@ -47,7 +49,7 @@ cosim-main: $(COSIM)
 cosim-test: cosim-stimulus cosim-configs cosim-cli cosim-faults
 
 # The stimulus code alone (no Verilator model), under ASan/UBSan.
-STIM_TEST_SRC := sim/test_stimulus.c sim/config.c sim/stimulus.c sim/stim_random.c \
+STIM_TEST_SRC := sim/test_stimulus.c sim/test_stim_shares.c sim/coverage.c sim/config.c sim/stimulus.c sim/stim_random.c \
                  sim/stim_corners.c sim/cosim_opts.c sim/cosim_vectors.c sim/cosim_param.c \
                  $(MODEL_SRC) $(CLI_SRC)
 $(BUILD)/sim/test_stimulus: $(STIM_TEST_SRC) sim/run.h sim/cosim_opts.h $(MODEL_HDR) $(CLI_HDR)
@@ -55,6 +57,10 @@ $(BUILD)/sim/test_stimulus: $(STIM_TEST_SRC) sim/run.h sim/cosim_opts.h $(MODEL_
 	$(CC) $(WARN) -O1 -g $(SAN) -Icmodel -Itools -Isim $(STIM_TEST_SRC) -lm -o $@
 cosim-stimulus: $(BUILD)/sim/test_stimulus
 	@$(BUILD)/sim/test_stimulus
+# Its share and coverage checks fail on faults planted in the stimulus and the
+# classifier (a build per fault, ~3 min: in make regress).
+cosim-stimulus-mutants: | deps-core
+	@sim/test_stim_mutants.sh $(BUILD)/stim-mutants $(STIM_TEST_SRC) -- $(CC) $(WARN) -O1 -g $(SAN)
 
 cosim-configs: $(COSIM)
 	@sim/test_configs.sh $(COSIM) $(BUILD)/cosim-test
@@ -78,7 +84,7 @@ cosim-lanes: $(COSIM) $(GSREF)
 # cosim's random stimulus as raw samples, for the bench's information rows (the
 # bare loop on that stimulus); the stimulus sources of test_stimulus, optimised.
 STIM_DUMP     := $(BUILD)/sim/stim_dump
-STIM_DUMP_SRC := sim/stim_dump.c $(filter-out sim/test_stimulus.c,$(STIM_TEST_SRC))
+STIM_DUMP_SRC := sim/stim_dump.c $(filter-out sim/test_stimulus.c sim/test_stim_shares.c,$(STIM_TEST_SRC))
 $(STIM_DUMP): $(STIM_DUMP_SRC) sim/run.h sim/cosim_opts.h $(MODEL_HDR) $(CLI_HDR) | deps-core
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O2 -Icmodel -Itools -Isim $(STIM_DUMP_SRC) -lm -o $@
@@ -95,5 +101,5 @@ cosim-coverage: $(COSIM)
 
 MAIN_TARGETS    += cosim-main
 TEST_TARGETS    += cosim-test
-REGRESS_TARGETS += regress-cosim exhaustive cosim-lanes
+REGRESS_TARGETS += regress-cosim exhaustive cosim-lanes cosim-stimulus-mutants
 BENCH_TARGETS   += bench-cosim

@@ -25,8 +25,8 @@ static const char *const cv_name[CV_N] = {
 _Static_assert(((int64_t)-5 >> 1) == -3, "cosim needs an arithmetic right shift");
 
 /* The counts of one block (n <= 2^32), the product in P: int32_t for the narrow
- * configurations (IN_W + G_W <= 32: |g*x| < 2^31), so that gcc's vectors hold 16
- * samples, else int64_t. */
+ * configurations (c->narrow: IN_W + G_W <= 32, so |g*x| < 2^31, and 1 <= shift <= 31),
+ * so that gcc's vectors hold 16 samples, else int64_t (shift <= 0 too: frac = 0). */
 #define CLASSIFY_LOOP(P)                                                                 \
     for (size_t i = 0; i < n; i++) {                                                     \
         P p = (P)(0 - (uint64_t)g[i] * (uint64_t)(int64_t)x[i]);                         \
@@ -60,7 +60,7 @@ void classify(const ctx_t *t, const int32_t *restrict x, const uint32_t *restric
     uint32_t n_ovf = 0, n_ovf_hi = 0, n_max = 0, n_min = 0, n_zero = 0, n_tie = 0,
              n_tie_pos_odd = 0, n_tie_pos = 0, n_tie_odd = 0, n_inex = 0, n_inex_pos = 0,
              n_chg = 0;
-    if (c->in.w + c->gain.w <= 32 && s <= 31) {
+    if (c->narrow) {
         CLASSIFY_LOOP(int32_t)
     } else {
         CLASSIFY_LOOP(int64_t)

@@ -21,7 +21,7 @@
  * from SEED alone. S_0 = SEED (worker 0 is the single-process run); for j >= 1,
  * S_j = 1 + (z mod (2^31 - 1)), z the splitmix64 output of the state SEED * 2^32 + j.
  */
-uint32_t worker_seed(uint32_t seed, int job)
+static uint32_t worker_seed(uint32_t seed, int job)
 {
     if (job == 0)
         return seed;

@@ -112,9 +112,6 @@ typedef struct {
     int latency;
 } run_t;
 
-/* (r * m) >> 32 for a 32-bit r: a uniform value in [0, m) without a division. */
-static inline uint64_t below(uint64_t r, uint64_t m) { return ((r & 0xffffffffu) * m) >> 32; }
-
 static inline int64_t clamp64(int64_t v, int64_t lo, int64_t hi)
 {
     return v < lo ? lo : v > hi ? hi : v;
@@ -165,8 +162,6 @@ int verdict(const cosim_opts_t *o, const stats_t *tot);
 
 /* jobs.c, trace.c: 0, or 2 after an error was printed */
 int run_jobs(ctx_t *t, FILE *dump, int jobs, stats_t *tot);
-/* jobs.c: worker job's --rand-reset seed, derived from the run's SEED (documented there) */
-uint32_t worker_seed(uint32_t seed, int job);
 int run_single(ctx_t *t, FILE *dump, stats_t *tot);
 
 /* dump.c */

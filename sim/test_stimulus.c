@@ -19,6 +19,23 @@ const dut_info_t *dut_info(void) { return &stub; }
 
 static int fails;
 
+int check_shares(void);
+
+/* options (argv NULL-terminated) -> a context for a stub model of that
+ * configuration: 0, or nonzero when refused */
+int test_ctx(cosim_opts_t *o, ctx_t *t, char **argv)
+{
+    int argc = 0;
+    while (argv[argc])
+        argc++;
+    if (cosim_opts_parse(o, argc, argv) != 0)
+        return 1;
+    const gs_config_t *c = &o->cli.cfg;
+    stub = (dut_info_t){ c->in.w, c->in.f, c->gain.w, c->gain.f, c->out.w, c->out.f,
+                         (int)c->round, (int)c->overflow, 0, 0, 0, "none", 1 };
+    return ctx_init(t, o);
+}
+
 #define N_RAND (1u << 20)
 
 static int in_set(const uint32_t *s, int n, uint32_t g)
@@ -139,13 +156,7 @@ static void check_slices(void)
     char *argv[] = { "test_stimulus", "--random", "1k", "--seed", "9", NULL };
     cosim_opts_t o;
     ctx_t t;
-    int rc = cosim_opts_parse(&o, 5, argv);
-    if (rc == 0) {
-        const gs_config_t *c = &o.cli.cfg;
-        stub = (dut_info_t){ c->in.w, c->in.f, c->gain.w, c->gain.f, c->out.w, c->out.f,
-                             (int)c->round, (int)c->overflow, 0, 0, 0, "none", 1 };
-        rc = ctx_init(&t, &o);
-    }
+    int rc = test_ctx(&o, &t, argv);
     if (rc != 0) {
         printf("test_stimulus: FAIL slices: options refused\n");
         fails++;
@@ -184,6 +195,7 @@ int main(void)
     check("u10.0", 10, 0, "77", 1);      /* 1.0 = 1 LSB */
     check("u1.0", 1, 0, "0", 0);         /* one bit: corners only */
     check("u2.2", 2, 2, "2", 0);
+    fails += check_shares();
     printf("test_stimulus: %s\n", fails ? "FAIL" : "PASS");
     return fails != 0;
 }
