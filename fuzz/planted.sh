@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# planted.sh FUZZ_CC WORKDIR [SECONDS] - each fuzz target must catch a planted fault:
+# GSCOMPARE_LIB=... planted.sh FUZZ_CC WORKDIR [SECONDS] - each fuzz target must catch a planted fault:
 # it is built against a copy of its code under test with one defect put back.
 # vec, cli, capture: a defect of issue 10, and one pass over the seed corpus must
 # crash. eval: a model mutation that no seed reaches (the seed pass must stay
 # clean), which the fuzzer itself must find within SECONDS (default 60) of search.
 set -u
 cc=${1:?cc}; w=${2:?workdir}; secs=${3:-60}
+gscompare_lib=${GSCOMPARE_LIB:?the sources gscompare.c needs, from mk/cmodel.mk}
 mkdir -p "$w"
 flags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
 fail=0
@@ -44,7 +45,7 @@ plant cli-seed sim/cosim_opts.c 's/if \(parse_code\(v, &o->seed\) < 0\)/if (pars
 # capture: a run of 0 samples passes again (defect 8)
 plant capture tools/gscompare.c 's/if \(r\.n == 0\)/if (0)/' &&
   sed 's|"../tools/gscompare.c"|"gscompare.c"|' fuzz/fuzz_capture.c >"$w/capture/fuzz_capture.c" &&
-  $cc $flags -Icmodel -Itools -Ifw "$w/capture/fuzz_capture.c" tools/gs_capline.c tools/gs_text.c cmodel/*.c \
+  $cc $flags -Icmodel -Itools -Ifw "$w/capture/fuzz_capture.c" $gscompare_lib cmodel/*.c \
     -o "$w/fuzz_capture" && caught capture "$w/fuzz_capture" capture
 # eval: the block loop of a shift <= 0 (the wide path) saturates a wrap configuration.
 # Reaching it takes a legal configuration with IN_F + G_F <= OUT_F, wrap, and a sample

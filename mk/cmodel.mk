@@ -5,6 +5,11 @@ MODEL_SRC := $(wildcard cmodel/*.c)
 MODEL_HDR := $(wildcard cmodel/*.h)
 CLI_SRC   := tools/gs_cli.c tools/gs_vec.c tools/gs_text.c
 CLI_HDR   := tools/gs_cli.h tools/gs_vec.h tools/gs_text.h
+# gscompare's own sources (gscompare.c includes itself into fuzz_capture) and
+# what they need from fw/: one list for the tool, its ASan build and the fuzzer
+GSCOMPARE_LIB := tools/gs_capline.c tools/gs_text.c
+GSCOMPARE_DEP := tools/gscompare.c $(GSCOMPARE_LIB) tools/gs_capline.h tools/gs_text.h \
+                 fw/gs_crc16.h fw/soc.h fw/pcpi.h $(MODEL_SRC) $(MODEL_HDR)
 
 .PHONY: gsref check-rv32 demo bench-model
 

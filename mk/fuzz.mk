@@ -31,9 +31,9 @@ $(FUZZ_DIR)/fuzz_vec: fuzz/fuzz_vec.c fuzz/spec_vec.h $(CLI_SRC) $(CLI_HDR) $(MO
 $(FUZZ_DIR)/fuzz_cli: fuzz/fuzz_cli.c sim/cosim_opts.c sim/cosim_opts.h sim/cosim_vectors.c sim/cosim_param.c $(CLI_SRC) $(CLI_HDR) $(MODEL_SRC) $(MODEL_HDR) | deps-fuzz
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Icmodel -Itools -Isim $< sim/cosim_opts.c sim/cosim_vectors.c sim/cosim_param.c $(CLI_SRC) $(MODEL_SRC) -lm -o $@
-$(FUZZ_DIR)/fuzz_capture: fuzz/fuzz_capture.c tools/gscompare.c tools/gs_capline.c tools/gs_capline.h tools/gs_text.c fw/gs_crc16.h fw/soc.h fw/pcpi.h $(MODEL_SRC) $(MODEL_HDR) | deps-fuzz
+$(FUZZ_DIR)/fuzz_capture: fuzz/fuzz_capture.c $(GSCOMPARE_DEP) | deps-fuzz
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -Icmodel -Itools -Ifw $< tools/gs_capline.c tools/gs_text.c $(MODEL_SRC) -o $@
+	$(FUZZ_CC) $(FUZZ_FLAGS) -Icmodel -Itools -Ifw $< $(GSCOMPARE_LIB) $(MODEL_SRC) -o $@
 $(FUZZ_DIR)/fuzz_eval: fuzz/fuzz_eval.c tests/ref_exact.c tests/ref_exact.h $(MODEL_SRC) $(MODEL_HDR) | deps-fuzz
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -Icmodel -Itests $< tests/ref_exact.c $(MODEL_SRC) -o $@
@@ -53,7 +53,7 @@ fuzz: $(FUZZ_BINS) fuzz-planted
 	$(call fuzz_runs,$(FUZZ_TIME))
 # each target catches a planted fault (fuzz/planted.sh says which)
 fuzz-planted: | deps-fuzz
-	@fuzz/planted.sh $(FUZZ_CC) $(FUZZ_DIR)/planted $(FUZZ_PLANT_TIME)
+	@GSCOMPARE_LIB="$(GSCOMPARE_LIB)" fuzz/planted.sh $(FUZZ_CC) $(FUZZ_DIR)/planted $(FUZZ_PLANT_TIME)
 fuzz-short: $(FUZZ_BINS)
 	$(call fuzz_runs,$(FUZZ_SHORT))
 

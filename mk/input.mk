@@ -14,9 +14,9 @@ VARIANT_SEEDS ?= 1 2 3 4
 .PHONY: test-input regress-variants
 
 # gscompare under ASan for the leak checks of test-input
-$(INPUT_DIR)/gscompare_asan: tools/gscompare.c tools/gs_capline.c tools/gs_capline.h tools/gs_text.c fw/gs_crc16.h fw/soc.h fw/pcpi.h $(MODEL_SRC) $(MODEL_HDR) | deps-core
+$(INPUT_DIR)/gscompare_asan: $(GSCOMPARE_DEP) | deps-core
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -O1 -g $(SAN) -Icmodel -Itools -Ifw tools/gscompare.c tools/gs_capline.c tools/gs_text.c $(MODEL_SRC) -o $@
+	$(CC) $(WARN) -O1 -g $(SAN) -Icmodel -Itools -Ifw tools/gscompare.c $(GSCOMPARE_LIB) $(MODEL_SRC) -o $@
 
 test-input: $(GSREF) $(GSCOMPARE) $(COSIM) $(INPUT_DIR)/gscompare_asan
 	@tests/input_defects.sh $(GSREF) $(GSCOMPARE) $(COSIM) $(INPUT_DIR)/work $(INPUT_DIR)/gscompare_asan

@@ -89,9 +89,9 @@ $(BIN2HEX): fw/bin2hex.c | deps-core
 	$(CC) $(WARN) $(CFLAGS) fw/bin2hex.c -o $@
 
 # ---- the compare tool ----
-$(GSCOMPARE): tools/gscompare.c tools/gs_capline.c tools/gs_capline.h tools/gs_text.c tools/gs_text.h fw/gs_crc16.h fw/soc.h fw/pcpi.h $(MODEL_SRC) $(MODEL_HDR) | deps-core
+$(GSCOMPARE): $(GSCOMPARE_DEP) | deps-core
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) -Icmodel -Ifw -Itools tools/gscompare.c tools/gs_capline.c tools/gs_text.c $(MODEL_SRC) -o $@
+	$(CC) $(WARN) $(CFLAGS) -Icmodel -Ifw -Itools tools/gscompare.c $(GSCOMPARE_LIB) $(MODEL_SRC) -o $@
 gscompare: $(GSCOMPARE)
 
 # ---- SoC under Verilator ----

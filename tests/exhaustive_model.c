@@ -7,7 +7,8 @@
  * loops of a prepared stage with one gain and with per-sample gains, each in
  * its 16-bit and its general-width variant (the latter forced on a copy of
  * the stage), and these four again with the other form of their range test
- * (tests/gs_block_alt.c: the soft core's loops, proven on the host); with
+ * and the other form of their flag stores (tests/gs_block_alt.c: the soft
+ * core's range test, proven on the host); with
  * --scalar also gs_eval and gs_stage_eval. Split over
  * threads by gain code; progress on a tty.
  *

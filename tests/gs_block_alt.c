@@ -2,8 +2,11 @@
  * gs_block_alt.c - cmodel/gs_block.c again, with the form of the range test
  * this CPU does not use (GS_RAILS_BRANCHED: two branches on the soft core, one
  * compare elsewhere) and the portable flag stores (GS_FLAG_HALVES 0: words
- * or-ed half by half, not halfwords), its API renamed gs_alt_*: the tests
- * prove on the host the loops the soft core runs, and back.
+ * or-ed half by half, not halfwords), its API renamed gs_alt_*. Each choice
+ * is proven both ways on the host: the soft core's range test here, its
+ * halfword flag stores in the host's own build (both of its choices together
+ * run only on the soft core, where `make soc-bench` checks them against
+ * gs_eval).
  */
 #ifdef __riscv
 #define GS_RAILS_BRANCHED 0

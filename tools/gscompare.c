@@ -247,7 +247,6 @@ static int parse_sample(run_t *r, char *text, totals_t *t, unsigned long ln)
     return 0;
 }
 
-/* The END line: its counts must agree with the lines seen. */
 /* An END status word KEY=0xS (VAL, NULL when absent): 0 when present, hex and
  * free of the ERR bits; else -1 after the message (absent or malformed: a bad
  * capture; an error bit: a failed run, however the firmware judged it). */
@@ -273,6 +272,7 @@ static int end_status(totals_t *t, const run_t *r, unsigned long ln, const char 
     return 0;
 }
 
+/* The END line: its counts must agree with the lines seen. */
 static int parse_end(run_t *r, char *text, totals_t *t, unsigned long ln)
 {
     char *tok[40];
