@@ -52,7 +52,7 @@ cosim-test: cosim-stimulus cosim-configs cosim-cli cosim-faults
 STIM_TEST_SRC := sim/test_stimulus.c sim/test_stim_shares.c sim/coverage.c sim/config.c sim/stimulus.c sim/stim_random.c \
                  sim/stim_corners.c sim/cosim_opts.c sim/cosim_vectors.c sim/cosim_param.c \
                  $(MODEL_SRC) $(CLI_SRC)
-$(BUILD)/sim/test_stimulus: $(STIM_TEST_SRC) sim/run.h sim/cosim_opts.h $(MODEL_HDR) $(CLI_HDR)
+$(BUILD)/sim/test_stimulus: $(STIM_TEST_SRC) sim/run.h sim/seed.h sim/cosim_opts.h $(MODEL_HDR) $(CLI_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O1 -g $(SAN) -Icmodel -Itools -Isim $(STIM_TEST_SRC) -lm -o $@
 cosim-stimulus: $(BUILD)/sim/test_stimulus

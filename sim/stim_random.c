@@ -6,13 +6,7 @@
 #include <string.h>
 
 #include "run.h"
-
-static inline uint64_t mix64(uint64_t z)
-{
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
+#include "seed.h"
 
 /* A bijection of 32-bit words with good avalanche ("lowbias32", C. Wellons). */
 static inline uint32_t hash32(uint32_t x)
