@@ -5,8 +5,9 @@
 // samples/s of the bare loop are LANES x its cycles/s.
 // Stimulus: a Weyl sequence (the default), or with STIMFILE the samples of a
 // file written by stim_dump (cosim's own stimulus: pairs of uint32 x, g),
-// read once and cycled through (information only: how fast the model runs on
-// that stimulus, with nothing generated or checked).
+// read once (with lanes, packed into the ports' words once) and cycled through
+// (information only: how fast the model runs on that stimulus, with nothing
+// generated or checked).
 // Usage: bare CYCLES [STIMFILE]
 //   -> prints "bare: CYCLES cycles, S s, R Mcycles/s, L lanes: R' Msamples/s".
 #include <chrono>
@@ -19,6 +20,9 @@
 
 #ifndef P_LANES
 #define P_LANES 1
+#endif
+#if P_LANES > 1
+#include "dut_lanes.h"   // the lanes' port words, as dut_vl.cpp writes them
 #endif
 
 // A wide port (several lanes) written / read as 32-bit words.
@@ -35,27 +39,6 @@ template <std::size_t N> static inline void put(VlWide<N> &p, uint32_t v, int bi
 }
 template <typename T> static inline unsigned long long low(const T &p) { return (unsigned long long)p; }
 template <std::size_t N> static inline unsigned long long low(const VlWide<N> &p) { return p.at(0); }
-
-// Lane fields from the stimulus file: lane l's sample into bits [l*w, l*w + w).
-template <typename T> static inline void put_lanes(T &p, const uint32_t *v, int w)
-{
-    uint64_t a = 0;
-    for (int l = 0; l < P_LANES; l++)
-        a |= (uint64_t)v[2 * l] << (l * w);
-    p = (T)a;
-}
-template <std::size_t N> static inline void put_lanes(VlWide<N> &p, const uint32_t *v, int w)
-{
-    uint32_t a[N + 2] = { 0 };
-    for (int l = 0; l < P_LANES; l++) {
-        unsigned bit = (unsigned)(l * w);
-        uint64_t s = (uint64_t)v[2 * l] << (bit & 31);
-        a[bit >> 5] |= (uint32_t)s;
-        a[(bit >> 5) + 1] |= (uint32_t)(s >> 32);
-    }
-    for (std::size_t i = 0; i < N; i++)
-        p[i] = a[i];
-}
 
 static std::vector<uint32_t> read_stim(const char *path)
 {
@@ -94,6 +77,16 @@ int main(int argc, char **argv)
     std::vector<uint32_t> stim;
     if (argc == 3)
         stim = read_stim(argv[2]);
+#if P_LANES > 1
+    // a cycle's port words packed once, here: the loop only writes them (the
+    // model alone, as the row says; cosim packs in dut_batch and pays for it)
+    std::vector<uint32_t> words(stim.size() / (2 * P_LANES) * 2 * NW);
+    for (size_t c = 0, k = 0; k < stim.size(); c++, k += 2 * P_LANES) {
+        pack(&words[2 * NW * c], &stim[k], 2, P_IN_W);
+        pack(&words[2 * NW * c + NW], &stim[k + 1], 2, P_G_W);
+    }
+    stim.swap(words);
+#endif
     VerilatedContext ctx;
     Vcosim_top top(&ctx, "TOP");
     top.clk = 1;
@@ -122,11 +115,12 @@ int main(int argc, char **argv)
 #if P_LANES == 1
             top.s_data = s[0];
             top.s_gain = s[1];
+            s += 2;
 #else
-            put_lanes(top.s_data, s, P_IN_W);
-            put_lanes(top.s_gain, s + 1, P_G_W);
+            put_words(top.s_data, s);
+            put_words(top.s_gain, s + NW);
+            s += 2 * NW;
 #endif
-            s += 2 * P_LANES;
             if (s == se)
                 s = stim.data();
             top.eval();

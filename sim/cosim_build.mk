@@ -155,6 +155,6 @@ $(OUT)/cosim-sim: $(C_OBJ) $(OUT)/dut_vl.o $(VL)/Vcosim_top__ALL.a $(RT)/stamp
 	$(CXX) -o $@ $(C_OBJ) $(OUT)/dut_vl.o $(VL)/Vcosim_top__ALL.a $(VL_GLOBAL) $(LIBS)
 
 # The speed ceiling: the same model, driven with no checking at all.
-$(OUT)/bare: sim/bare_main.cpp $(VL)/Vcosim_top__ALL.a $(RT)/stamp
+$(OUT)/bare: sim/bare_main.cpp sim/dut_lanes.h sim/dut.h $(VL)/Vcosim_top__ALL.a $(RT)/stamp
 	$(CXX) $(CXXOPT) -std=c++17 -Wall -Wextra $(VL_INC) $(VL_DEF) $< \
 	  $(VL)/Vcosim_top__ALL.a $(VL_GLOBAL) $(LIBS) -o $@
