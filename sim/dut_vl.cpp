@@ -269,7 +269,8 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
             put_words(t->s_gain, w);
         }
         t->eval();
-        std::memset(w, 0, sizeof w);
+        if (P_OUT_W != 8 && P_OUT_W != 16 && P_OUT_W != 32)
+            std::memset(w, 0, sizeof w);   /* field() reads a word past the port's */
         get_words(t->m_data, w);
         unpack_lanes<P_OUT_W>(w, y);
         out_words(out + q0, y, t->m_ovf, t->m_valid, t->s_ready);
