@@ -3,8 +3,9 @@
  * stage (sat or sat-sym, every v exact: the default profile among them) runs
  * loops of nine instructions per in-range sample, specialised per kind and
  * width, unrolled by 16, in leaf functions; an in-range sample stores only y,
- * and an overflow leaves right after the multiply. Other stages take
- * gs_stage_slow for each sample the fast path declines.
+ * and an overflow leaves right after the multiply. The API functions jump to
+ * the default profile's loops directly, to the others through a table. Other
+ * stages take gs_stage_slow for each sample the fast path declines.
  */
 #include "gainstage.h"
 #include "gs_fast.h"
@@ -22,17 +23,36 @@
 #endif
 #endif
 
+/* sc, the count word of the loops (gs_stage_t.s_rule at the start): the
+ * shift, the tie rule, then the overflows. */
+#define GS_TIE_ODD 32u
+#define GS_TIE_POS 64u
+#define GS_OVF_SHIFT 7
+#define GS_OVF_ONE ((size_t)1 << GS_OVF_SHIFT)
+_Static_assert(GS_TIE_ODD == 1u << 5 && GS_TIE_POS == 1u << 6, "gs_stage.c sets s_rule so");
+
+/* The longest block a loop takes: 128 x its overflows fit a size_t (RV32:
+ * 2^24 - 1 samples). The dispatch cuts a longer one in blocks of
+ * GS_LEAF_CUT, whole flag words. The tests make it short. */
+#ifndef GS_LEAF_MAX_N
+#define GS_LEAF_MAX_N (SIZE_MAX >> (GS_OVF_SHIFT + 1))
+#endif
+#define GS_LEAF_CUT (((size_t)GS_LEAF_MAX_N + 1) / 2)
+_Static_assert(GS_LEAF_CUT % 32 == 0, "a cut ends on a flag word");
+
 /*
  * Sample xp[K] of a sat-fast stage (every v exact). The range test is on the
  * product q = g*x, against the window [q_lo, q_hi] of the q whose y is in
  * range (gs_stage_init): an overflow leaves right after the multiply, and
  * stores the rail on q's side (q above the window: y below it). In range:
  * load, mul, two branches not taken, sub, (and, beqz), sra, store. An
- * overflow sets FLAG in the flag word w and adds 4 to cnt. A tie of
+ * overflow sets FLAG in the flag word w and adds 128 to sc, the count word:
+ * the shift in bits 0-4 (all that sra reads of a register), the tie rule in
+ * bits 5-6, the overflows above them (one register for three). A tie of
  * GS_KIND_TIE (v & t_mask == 0) has y = h, its half-up result, moved down by
- * one when h is odd (half-even: cnt bit 0), when h > 0 (half-zero: cnt bit 1:
- * -(g*x) > 0 goes toward 0), or when h <= 0 (half-away); the window has it in
- * range already.
+ * one when h is odd (half-even: sc bit 5), when h > 0 (half-zero: bit 6:
+ * -(g*x) > 0 goes toward 0), or when h <= 0 (half-away); the window has it
+ * in range already.
  */
 #define GS_ONE(KIND, REDX, G, K, FLAG)                                              \
     do {                                                                            \
@@ -41,28 +61,28 @@
             if (GS_UNLIKELY((uint32_t)q_ - (uint32_t)q_lo > q_span)) {              \
                 yp[K] = q_ < q_lo ? r_hi : r_lo;                                    \
                 w |= (FLAG);                                                        \
-                cnt += 4;                                                           \
+                sc += GS_OVF_ONE;                                                   \
                 break;                                                              \
             }                                                                       \
         } else if (GS_UNLIKELY(q_ < q_lo)) {                                        \
             GS_OPAQUE(yp); /* its own store: no move to the common one */           \
             yp[K] = r_hi;                                                           \
             w |= (FLAG);                                                            \
-            cnt += 4;                                                               \
+            sc += GS_OVF_ONE;                                                       \
             break;                                                                  \
         } else if (GS_UNLIKELY(q_ > q_hi)) {                                        \
             GS_OPAQUE(yp);                                                          \
             yp[K] = r_lo;                                                           \
             w |= (FLAG);                                                            \
-            cnt += 4;                                                               \
+            sc += GS_OVF_ONE;                                                       \
             break;                                                                  \
         }                                                                           \
         int32_t v_ = gs_fast_v(KIND, bias, t_mask, (uint32_t)q_);                   \
-        int32_t y_ = v_ >> s;                                                       \
+        int32_t y_ = v_ >> (sc & 31u);                                              \
         if (KIND == GS_KIND_TIE && GS_UNLIKELY(((uint32_t)v_ & t_mask) == 0)) {     \
-            if (cnt & 1)                                                            \
+            if (sc & GS_TIE_ODD)                                                    \
                 y_ -= y_ & 1;                                                       \
-            else if (cnt & 2)                                                       \
+            else if (sc & GS_TIE_POS)                                               \
                 y_ -= y_ > 0;                                                       \
             else                                                                    \
                 y_ -= y_ <= 0;                                                      \
@@ -131,12 +151,14 @@ _Static_assert(_Alignof(uint32_t) == 4, "a packed word starts on a 4-byte bounda
 #endif
 
 /*
- * The loop, a leaf function: no call. Turns of 16 samples while 16 are left,
- * each overflow setting its constant bit of w, which a turn's end stores; then
- * the last n % 16, with a walking bit. 16 values live in the turn, 17 in the
- * tail: two callee-saved registers (RV32). cnt holds the tie rule (bits 0-1,
- * gs_tie_down's) and 4 x the overflows (< 2^32 even in 32 bits: x alone takes
- * 4n bytes). Returns the overflow count.
+ * The loop, a leaf function: no call; a turn keeps 15 values, the
+ * caller-saved registers of RV32, so that a block of 16 saves none (the last
+ * n % 16 take one more, saved on their own path). Turns of 16 samples
+ * while 16 are left, each overflow setting its constant bit of w, which a
+ * turn's end stores; then the last n % 16 from the last one down, w moving
+ * up a bit a sample, so that sample i's flag ends at bit i (no register walks
+ * a bit). Returns the overflow count: n <= GS_LEAF_MAX_N (the dispatch cuts a
+ * longer block), so that 128 x the count fits sc.
  */
 #define GS_LEAF(NAME, KIND, REDX, G, GARG, GINIT, GADV)                             \
     static GS_NOINLINE size_t NAME(const gs_stage_t *st, const int32_t *x, GARG ga, \
@@ -147,9 +169,9 @@ _Static_assert(_Alignof(uint32_t) == 4, "a packed word starts on a 4-byte bounda
         const int32_t q_lo = st->q_lo, q_hi = st->q_hi;                             \
         const uint32_t q_span = st->q_span;                                         \
         const uint32_t t_mask = st->t_mask;                                         \
-        const unsigned s = st->shift & 31u, x_sh = st->x_sh & 31u;                  \
+        const unsigned x_sh = st->x_sh & 31u;                                       \
         GINIT;                                                                      \
-        size_t cnt = KIND == GS_KIND_TIE ? st->tie_cnt : 0;                         \
+        size_t sc = st->s_rule;                                                     \
         uint32_t w = 0;                                                             \
         GS_FLAGS_DECL;                                                              \
         const int32_t *xp = x, *xe = x + n;                                         \
@@ -173,16 +195,20 @@ _Static_assert(_Alignof(uint32_t) == 4, "a packed word starts on a 4-byte bounda
             xe = lim + 15;                                                          \
         }                                                                           \
         if (xp != xe) {                                                             \
-            uint32_t bit = 1;                                                       \
+            const int32_t *xs = xp;                                                 \
+            yp += xe - xp;                                                          \
+            GADV(xe - xp);                                                          \
+            xp = xe;                                                                \
             do {                                                                    \
-                GS_ONE(KIND, REDX, G, 0, bit);                                      \
-                GADV(1);                                                            \
-                xp++, yp++, bit <<= 1;                                              \
-            } while (xp != xe);                                                     \
+                xp--, yp--;                                                         \
+                GADV(-1);                                                           \
+                w <<= 1;                                                            \
+                GS_ONE(KIND, REDX, G, 0, 1u);                                       \
+            } while (xp != xs);                                                     \
             GS_FLAGS_PUT(w);                                                        \
         }                                                                           \
         GS_FLAGS_END;                                                               \
-        return cnt >> 2;                                                            \
+        return sc >> GS_OVF_SHIFT;                                                  \
     }
 
 /* Reductions: the 16-bit formats of the default profile load a halfword. */
@@ -288,9 +314,12 @@ static size_t other_n(const gs_stage_t *st, const int32_t *x, const uint32_t *g,
 }
 
 /* By gs_stage_leaves(): [16-bit formats][kind - 1], then GS_LEAF_NONE; 8
- * entries, so that any byte offset & GS_LEAF_MASK is one. */
+ * entries, so that any byte offset & GS_LEAF_MASK is one. GS_LEAF_DEFAULT is
+ * the default profile's (16-bit, half-even): the API functions jump to it
+ * directly, a table jump less for the product's own profile. */
 #define GS_LEAF_MASK (7 * sizeof(gs_leaf1_t *))
 #define GS_LEAF_AT(t, off) (*(t + ((off) & GS_LEAF_MASK) / sizeof *t))
+#define GS_LEAF_DEFAULT ((3 + GS_KIND_TIE - 1) * sizeof(gs_leaf1_t *))
 static gs_leaf1_t *const leaves_1[8] = {
     gs_leaf1w_bias, gs_leaf1w_tie, gs_leaf1w_zero, gs_leaf1h_bias, gs_leaf1h_tie, gs_leaf1h_zero,
     other_1, other_1,
@@ -300,19 +329,51 @@ static gs_leafn_t *const leaves_n[8] = {
     other_n, other_n,
 };
 
+/* A block longer than a loop takes, in blocks of GS_LEAF_CUT. */
+static GS_NOINLINE size_t cut_1(const gs_stage_t *st, const int32_t *x, uint32_t g, int32_t *y,
+                                uint32_t *bits, size_t n)
+{
+    const size_t c = GS_LEAF_CUT;
+    size_t novf = 0;
+    for (; n > c; n -= c, x += c, y += c) {
+        novf += gs_stage_block_gain(st, x, g, y, bits, c);
+        bits = bits ? bits + c / 32 : NULL;
+    }
+    return novf + gs_stage_block_gain(st, x, g, y, bits, n);
+}
+static GS_NOINLINE size_t cut_n(const gs_stage_t *st, const int32_t *x, const uint32_t *g,
+                                int32_t *y, uint32_t *bits, size_t n)
+{
+    const size_t c = GS_LEAF_CUT;
+    size_t novf = 0;
+    for (; n > c; n -= c, x += c, g += c, y += c) {
+        novf += gs_stage_block(st, x, g, y, bits, c);
+        bits = bits ? bits + c / 32 : NULL;
+    }
+    return novf + gs_stage_block(st, x, g, y, bits, n);
+}
+
 /* The dispatch: a tail call, the arguments in place. */
 size_t gs_stage_block(const gs_stage_t *st, const int32_t *x, const uint32_t *g,
                       int32_t *y, uint32_t *ovf_bits, size_t n)
 {
-    if (GS_LIKELY(st->magic == GS_STAGE_MAGIC_))
-        return GS_LEAF_AT(leaves_n, st->leaf_n)(st, x, g, y, ovf_bits, n);
-    return refuse(y, ovf_bits, n);
+    if (GS_UNLIKELY(st->magic != GS_STAGE_MAGIC_))
+        return refuse(y, ovf_bits, n);
+    if (GS_UNLIKELY(n > GS_LEAF_MAX_N))
+        return cut_n(st, x, g, y, ovf_bits, n);
+    if (GS_LIKELY(st->leaf_n == GS_LEAF_DEFAULT))
+        return gs_leafnh_tie(st, x, g, y, ovf_bits, n);
+    return GS_LEAF_AT(leaves_n, st->leaf_n)(st, x, g, y, ovf_bits, n);
 }
 
 size_t gs_stage_block_gain(const gs_stage_t *st, const int32_t *x, uint32_t g,
                            int32_t *y, uint32_t *ovf_bits, size_t n)
 {
-    if (GS_LIKELY(st->magic == GS_STAGE_MAGIC_))
-        return GS_LEAF_AT(leaves_1, st->leaf_1)(st, x, g, y, ovf_bits, n);
-    return refuse(y, ovf_bits, n);
+    if (GS_UNLIKELY(st->magic != GS_STAGE_MAGIC_))
+        return refuse(y, ovf_bits, n);
+    if (GS_UNLIKELY(n > GS_LEAF_MAX_N))
+        return cut_1(st, x, g, y, ovf_bits, n);
+    if (GS_LIKELY(st->leaf_1 == GS_LEAF_DEFAULT))
+        return gs_leaf1h_tie(st, x, g, y, ovf_bits, n);
+    return GS_LEAF_AT(leaves_1, st->leaf_1)(st, x, g, y, ovf_bits, n);
 }

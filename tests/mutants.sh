@@ -51,7 +51,7 @@ block-last-word@cmodel/gs_block.c@s/if (hp \&\& ((uintptr_t)hp \& 2))/if (hp \&\
 block-x16@cmodel/gs_block.c@s/#define GS_RX16(v) ((int32_t)(int16_t)(v))/#define GS_RX16(v) ((int32_t)(v))/@the 16-bit loops do not reduce x to its format
 block-g-mask@cmodel/gs_block.c@s/g1 = ga \& st->g_mask/g1 = ga/@gs_stage_block_gain does not reduce g to its format
 block-tie-zero@cmodel/gs_block.c@s/y_ -= y_ > 0;/y_ -= y_ >= 0;/@the block loops move a half-zero tie of 0 to -1
-block-tie-rule@cmodel/gs_stage.c@s/st->tie_cnt = (uint32_t)st->tie_odd | (uint32_t)st->tie_pos << 1;/st->tie_cnt = (uint32_t)st->tie_odd << 1 | (uint32_t)st->tie_pos;/@the block loops take half-even ties for half-zero ones and back
+block-tie-rule@cmodel/gs_stage.c@s/(uint32_t)st->tie_odd << 5 | (uint32_t)st->tie_pos << 6;/(uint32_t)st->tie_odd << 6 | (uint32_t)st->tie_pos << 5;/@the block loops take half-even ties for half-zero ones and back
 block-hi-store@cmodel/gs_block.c@s/yp\[K\] = r_hi;/yp[K] = q_;/@the block loops flag an overflow above but store the product
 block-rail-swap@cmodel/gs_block.c@s/yp\[K\] = q_ < q_lo ? r_hi : r_lo;/yp[K] = q_ < q_lo ? r_lo : r_hi;/@the one-compare range test clips to the wrong rail
 block-span-edge@cmodel/gs_block.c@s/(uint32_t)q_lo > q_span)/(uint32_t)q_lo >= q_span)/@the one-compare range test takes the top of the window for an overflow
@@ -59,7 +59,11 @@ q-window-top@cmodel/gs_stage.c@s/q_hi -= tie \&\& lo/q_hi -= 0 \&\& lo/@the wind
 q-window-bottom@cmodel/gs_stage.c@s/q_lo -= tie \&\& hi/q_lo -= 0 \&\& hi/@the window of q misses the tie past the upper rail that the rule moves into range
 q-window-zero@cmodel/gs_stage.c@s/(st->kind == GS_KIND_ZERO ? 0 : bmax) -/(bmax) -/@toward zero's window of q takes the bias of positive products for its lower end
 block-tail@cmodel/gs_block.c@s/xe = lim + 15;/xe = lim + 14;/@the block loops drop the last sample of a block of 16 or more
-block-count@cmodel/gs_block.c@s/cnt += 4; /cnt += 5; /@the block loops count overflows wrong (and spoil the tie rule)
+block-count@cmodel/gs_block.c@s/return sc >> GS_OVF_SHIFT;/return (sc >> GS_OVF_SHIFT) \& 0xffu;/@the block loops' overflow count wraps at 256
+block-count-shift@cmodel/gs_block.c@s/sc += GS_OVF_ONE;/sc += GS_OVF_ONE + 1;/@an overflow adds to the shift in the loops' count word
+block-tail-flags@cmodel/gs_block.c@s/w <<= 1;/w <<= 1; w \&= ~2u;/@the last n % 16 samples lose the flag of the sample after each
+block-cut@cmodel/gs_block.c@s/bits = bits ? bits + c \/ 32 : NULL;/bits = bits ? bits + c \/ 64 : NULL;/@a cut block's flags land on the words of the cut before
+block-default@cmodel/gs_block.c@s/return gs_leaf1h_tie(st, x, g, y, ovf_bits, n);/return gs_leaf1h_bias(st, x, g, y, ovf_bits, n);/@gs_stage_block_gain runs the default profile on the half-up loops
 block-load-wide-g@cmodel/gs_block.c@s/3 \* (h \&\& st->g_w == 16)/3 * h/@a gain per sample wider or narrower than 16 bits is loaded as a halfword
 block-dispatch@cmodel/gs_block.c@s/#define GS_LEAF_MASK (7 \*/#define GS_LEAF_MASK (3 */@the dispatch masks the loop index to the wrong table entries
 stage-x-sh@cmodel/gs_stage.c@s/s.x_sh = (uint8_t)(32 - s.in_w);/s.x_sh = (uint8_t)(31 - s.in_w);/@x is reduced to one bit too few
