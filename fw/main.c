@@ -42,6 +42,10 @@
 /* ---------------- UART lines ---------------- */
 
 /* The bench build's END line (every path's cycles/sample) is about 300 bytes. */
+/* Run once a run (set-up, directed inputs, the header and the summary):
+ * compiled for size, as gcc does code it knows to be rarely run. */
+#define FW_ONCE __attribute__((cold))
+
 static char line[384];
 static unsigned line_len;
 
@@ -87,7 +91,7 @@ static void put_hex(uint32_t v, unsigned digits)
         put_ch(hex[(v >> (4 * i)) & 15u]);
 }
 
-static void put_kv(const char *key, uint32_t v)
+FW_ONCE static void put_kv(const char *key, uint32_t v)
 {
     put_ch(' ');
     put_str(key);
@@ -96,7 +100,7 @@ static void put_kv(const char *key, uint32_t v)
 }
 
 /* cycles / n with two decimals */
-static void put_per_sample(const char *key, uint32_t cycles, uint32_t n)
+FW_ONCE static void put_per_sample(const char *key, uint32_t cycles, uint32_t n)
 {
     if (n == 0)
         n = 1;
@@ -107,7 +111,7 @@ static void put_per_sample(const char *key, uint32_t cycles, uint32_t n)
     put_ch((char)('0' + frac % 10u));
 }
 
-static void put_fmt(const char *key, gs_fmt_t f)
+FW_ONCE static void put_fmt(const char *key, gs_fmt_t f)
 {
     put_ch(' ');
     put_str(key);
@@ -323,7 +327,7 @@ static void block_floor(void)
 #endif
 
 /* Directed inputs: zero, small codes, the rails, and rounding ties. */
-static uint32_t directed_x(int32_t *xs)
+FW_ONCE static uint32_t directed_x(int32_t *xs)
 {
     const unsigned w = cfg.in.w;
     const int64_t max = ((int64_t)1 << (w - 1)) - 1, min = -max - 1;
@@ -353,7 +357,7 @@ static uint32_t directed_x(int32_t *xs)
     return n;
 }
 
-static uint32_t directed_gains(uint32_t *gs)
+FW_ONCE static uint32_t directed_gains(uint32_t *gs)
 {
     uint64_t cand[8];
     unsigned k = 0;
@@ -374,7 +378,7 @@ static uint32_t directed_gains(uint32_t *gs)
     return n;
 }
 
-static void header(uint32_t depth)
+FW_ONCE static void header(uint32_t depth)
 {
     put_str("GS1 BEGIN");
     put_fmt("in", cfg.in);
@@ -397,7 +401,7 @@ static void header(uint32_t depth)
     line_send();
 }
 
-static int fail(const char *why, uint32_t value)
+FW_ONCE static int fail(const char *why, uint32_t value)
 {
     put_str("GS1 ERROR ");
     put_str(why);

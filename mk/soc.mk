@@ -30,9 +30,9 @@ FW_OBJCOPY   := riscv64-unknown-elf-objcopy
 # read-only data and the .data image in a ROM of block RAM at 0 (FW_ROM_WORDS
 # 32-bit words), .data/.bss/heap/stack in the UP5K's 64 KiB SPRAM at 0x10000.
 # The board's ROM is 12 KiB, 24 of the UP5K's 30 block RAMs (the CPU's
-# registers and the FIFOs take the other 6): the rv32im image (11.9 KB with
+# registers and the FIFOs take the other 6): the rv32im image (12.1 KB with
 # every path in) must fit it, which the link and scripts/fw_layout.py check.
-# Simulation has 16 KiB, for the rv32i image (12.2 KB, bigger than rv32im's)
+# Simulation has 16 KiB, for the rv32i image (12.4 KB, bigger than rv32im's)
 # to have room; the bench builds (more loops) 64 KiB, the whole ROM window.
 FW_ROM_WORDS_BOARD := 3072
 FW_ROM_WORDS       := 4096
