@@ -315,8 +315,9 @@ static size_t other_n(const gs_stage_t *st, const int32_t *x, const uint32_t *g,
 
 /* By gs_stage_leaves(): [16-bit formats][kind - 1], then GS_LEAF_NONE; 8
  * entries, so that any byte offset & GS_LEAF_MASK is one. GS_LEAF_DEFAULT is
- * the default profile's (16-bit, half-even): the API functions jump to it
- * directly, a table jump less for the product's own profile. */
+ * the default profile's (16-bit codes, a tie rule: half-even, half-zero or
+ * half-away): the API functions jump to it directly, a table jump less for
+ * the product's own profile. */
 #define GS_LEAF_MASK (7 * sizeof(gs_leaf1_t *))
 #define GS_LEAF_AT(t, off) (*(t + ((off) & GS_LEAF_MASK) / sizeof *t))
 #define GS_LEAF_DEFAULT ((3 + GS_KIND_TIE - 1) * sizeof(gs_leaf1_t *))
