@@ -137,7 +137,7 @@ common: $(RT)/stamp $(C_OBJ)
 VL_INC  = -I$(VL) -isystem $(VLROOT)/include -isystem $(VLROOT)/include/vltstd -Isim
 VL_DEF := -DVM_TRACE=$(VM_TRACE) -DVM_TRACE_FST=$(VM_TRACE_FST) -DVM_COVERAGE=$(VM_COVERAGE) \
           -DVM_SC=0 -DCOSIM_NETLIST=$(NET_DEF) -DCOSIM_SRC='"$(DUT_SRC)"' $(PDEFS) $(TRACE_DEFS)
-$(OUT)/dut_vl.o: sim/dut_vl.cpp sim/dut.h sim/dut_lanes.h sim/seed.h $(VL)/Vcosim_top__ALL.a
+$(OUT)/dut_vl.o: sim/dut_vl.cpp sim/dut.h sim/dut_lanes.h sim/trace_files.h sim/seed.h $(VL)/Vcosim_top__ALL.a
 	$(CXX) $(CXXOPT) -std=c++17 -Wall -Wextra $(VL_INC) $(VL_DEF) -c $< -o $@
 
 $(COMMON)/c/%.o: cmodel/%.c $(HDRS)
