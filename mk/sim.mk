@@ -90,7 +90,7 @@ $(STIM_DUMP): $(STIM_DUMP_SRC) sim/run.h sim/cosim_opts.h $(MODEL_HDR) $(CLI_HDR
 	$(CC) $(WARN) -O2 -Icmodel -Itools -Isim $(STIM_DUMP_SRC) -lm -o $@
 
 bench-cosim: $(COSIM) $(STIM_DUMP)
-	@sim/bench.sh $(COSIM) $(BUILD)/bench 3 $(COSIM_LANES) $(STIM_DUMP)
+	@sim/bench.sh $(COSIM) $(BUILD)/bench 5 $(COSIM_LANES) $(STIM_DUMP)
 
 cosim-coverage: $(COSIM)
 	@mkdir -p $(BUILD)/coverage

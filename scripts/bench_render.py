@@ -63,7 +63,8 @@ def sim_bench_lines(xc):
     """The lanes table of `make bench-cosim`, run earlier in the same `make bench`."""
     n = xc.get("lanes", "N")
     L = ["`make bench-cosim` (sim/bench.sh) earlier in the same `make bench`: samples per CPU "
-         "second (one process, best of %s), against the bare loop of one `gain_stage`." %
+         "second (one process, the median of %s runs; each ratio the median of the runs' "
+         "ratios to the bare loop of one `gain_stage` run in the same round)." %
          xc.get("reps", "?"), "",
          "| run | Msamples per CPU s | vs bare loop, 1 lane | target (issue 9) |",
          "|---|---:|---:|---:|"]

@@ -15,7 +15,10 @@
 #   `make exhaustive` (2^32 samples, --jobs 2 --lanes LANES) projected from 1/16 of it.
 # One process each (one core), except the exhaustive projection (2 jobs: its
 # CPU seconds / 2 is the wall clock of an otherwise idle 2-core machine).
-# Each is run REPS times, interleaved, and the best rate kept.
+# Each is run REPS times, interleaved. A rate is the median of its REPS; a ratio is
+# the median of REPS paired ratios, each run over the bare loop's run of the same
+# rep, seconds apart: this machine's speed drifts by a third over minutes, and a
+# pair sees the same drift (the best of each row apart can pick different moments).
 # Prints a table, writes OUTDIR/cosim.md and OUTDIR/cosim.json.
 # Usage: sim/bench.sh COSIM OUTDIR [REPS] [LANES] [STIM_DUMP]
 set -euo pipefail
@@ -40,46 +43,59 @@ cpu() { { time "$@" >"$out/last.txt" 2>/dev/null; } 2>"$out/time.txt" || true
 # rate SAMPLES CPU_SECONDS -> Msamples per CPU second
 rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.3f", (t > 0) ? n / t / 1e6 : 0 }'; }
 samples() { sed -n 's/^cosim: samples \([0-9]*\),.*/\1/p' "$out/last.txt"; }
-best() { awk -v a="$1" -v b="$2" 'BEGIN { print (b > a) ? b : a }'; }
+med() { printf '%s\n' "$@" | sort -g |
+        awk '{ a[NR] = $1 } END { printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 cs() { cpu "$cosim" "$@" --no-progress; }
-exh=0 exhn=0 rnd=0 rndn=0 stl=0 bare=0 baren=0 bares=0 baresn=0 cps=1 proj=0
+# per rep: every row's rate (Msamples per CPU s); B is the bare loop, 1 lane
+B=() BN=() BS=() BSN=() R=() RN=() E=() EN=() S=()
+cps=1 proj=0
 for ((i = 0; i < reps; i++)); do
-  t=$(cpu "$dir1/bare" $n); bare=$(best $bare "$(rate $n "$t")")
-  t=$(cpu "$dirn/bare" $((n / lanes))); baren=$(best $baren "$(rate $n "$t")")
+  t=$(cpu "$dir1/bare" $n); B[i]=$(rate $n "$t")
+  t=$(cpu "$dirn/bare" $((n / lanes))); BN[i]=$(rate $n "$t")
   if [ -n "$stim_dump" ]; then
-    t=$(cpu "$dir1/bare" $n "$stim"); bares=$(best $bares "$(rate $n "$t")")
-    t=$(cpu "$dirn/bare" $((n / lanes)) "$stim"); baresn=$(best $baresn "$(rate $n "$t")")
+    t=$(cpu "$dir1/bare" $n "$stim"); BS[i]=$(rate $n "$t")
+    t=$(cpu "$dirn/bare" $((n / lanes)) "$stim"); BSN[i]=$(rate $n "$t")
+  else
+    BS[i]=0 BSN[i]=0
   fi
-  t=$(cs --random $n); rnd=$(best $rnd "$(rate "$(samples)" "$t")")
-  t=$(cs --random $n --lanes "$lanes"); rndn=$(best $rndn "$(rate "$(samples)" "$t")")
-  t=$(cs --exhaustive --gain-range 0:255); exh=$(best $exh "$(rate "$(samples)" "$t")")
-  t=$(cs --exhaustive --gain-range 0:255 --lanes "$lanes"); exhn=$(best $exhn "$(rate "$(samples)" "$t")")
-  t=$(cs --random 4M --stall 0.2); stl=$(best $stl "$(rate "$(samples)" "$t")")
+  t=$(cs --random $n); R[i]=$(rate "$(samples)" "$t")
+  t=$(cs --random $n --lanes "$lanes"); RN[i]=$(rate "$(samples)" "$t")
+  t=$(cs --exhaustive --gain-range 0:255); E[i]=$(rate "$(samples)" "$t")
+  t=$(cs --exhaustive --gain-range 0:255 --lanes "$lanes"); EN[i]=$(rate "$(samples)" "$t")
+  t=$(cs --random 4M --stall 0.2); S[i]=$(rate "$(samples)" "$t")
   cps=$(sed -n 's/^cosim: samples \([0-9]*\), cycles \([0-9]*\),.*/\2 \1/p' "$out/last.txt" |
         awk '{ printf "%.3f", $1 / $2 }')
 done
+# rate ROW: the median of its reps; ratio ROW: the median of ROW[i] / B[i]
+rate_of() { local -n a=$1; med "${a[@]}"; }
+ratio() { local -n a=$1; local r=() k
+          for ((k = 0; k < reps; k++)); do
+            r+=("$(awk -v x="${a[k]}" -v y="${B[k]}" 'BEGIN { printf "%.4f", (y > 0) ? x / y : 0 }')")
+          done
+          med "${r[@]}" | awk '{ printf "%.2f", $1 }'; }
+bare=$(rate_of B) baren=$(rate_of BN) bares=$(rate_of BS) baresn=$(rate_of BSN)
+rnd=$(rate_of R) rndn=$(rate_of RN) exh=$(rate_of E) exhn=$(rate_of EN) stl=$(rate_of S)
 # make exhaustive, 1/16 of it (gains 0..4095 of 65536): CPU seconds x 16 / 2 cores,
 # and the wall clock x 16 of this (shared) machine
 t=$(cs --exhaustive --gain-range 0:4095 --jobs 2 --lanes "$lanes")
 proj=$(awk -v t="$t" 'BEGIN { printf "%.0f", t * 16 / 2 }')
 wall=$(awk '{ printf "%.0f", $1 * 16 }' "$out/time.txt")
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 {
-  echo "| co-simulation, default profile (best of $reps), one process | Msamples per CPU s | vs bare loop, 1 lane |"
+  echo "| co-simulation, default profile (median of $reps), one process | Msamples per CPU s | vs bare loop, 1 lane (median of $reps paired runs) |"
   echo "|---|---:|---:|"
   echo "| bare Verilator loop, 1 lane, no checking (sim/bare_main.cpp) | $bare | 1.00 |"
-  echo "| bare Verilator loop, $lanes lanes in one model, no checking | $baren | $(ratio "$baren" "$bare") |"
+  echo "| bare Verilator loop, $lanes lanes in one model, no checking | $baren | $(ratio BN) |"
   if [ -n "$stim_dump" ]; then
-    echo "| (information) bare loop on cosim's random stimulus, 1 lane: the model alone | $bares | $(ratio "$bares" "$bare") |"
-    echo "| (information) bare loop on cosim's random stimulus, $lanes lanes | $baresn | $(ratio "$baresn" "$bare") |"
+    echo "| (information) bare loop on cosim's random stimulus, 1 lane: the model alone | $bares | $(ratio BS) |"
+    echo "| (information) bare loop on cosim's random stimulus, $lanes lanes | $baresn | $(ratio BSN) |"
   fi
-  echo "| cosim, random stimulus (a gain per sample, rails/ties biased), 1 lane | $rnd | $(ratio "$rnd" "$bare") |"
-  echo "| cosim, random stimulus, --lanes $lanes | $rndn | $(ratio "$rndn" "$bare") |"
-  echo "| cosim, exhaustive stimulus, 1 lane | $exh | $(ratio "$exh" "$bare") |"
-  echo "| cosim, exhaustive stimulus, --lanes $lanes | $exhn | $(ratio "$exhn" "$bare") |"
-  echo "| cosim --stall 0.2 (random gaps and backpressure; $cps cycles/sample), 1 lane | $stl | $(ratio "$stl" "$bare") |"
+  echo "| cosim, random stimulus (a gain per sample, rails/ties biased), 1 lane | $rnd | $(ratio R) |"
+  echo "| cosim, random stimulus, --lanes $lanes | $rndn | $(ratio RN) |"
+  echo "| cosim, exhaustive stimulus, 1 lane | $exh | $(ratio E) |"
+  echo "| cosim, exhaustive stimulus, --lanes $lanes | $exhn | $(ratio EN) |"
+  echo "| cosim --stall 0.2 (random gaps and backpressure; $cps cycles/sample), 1 lane | $stl | $(ratio S) |"
   echo
   echo "make exhaustive (2^32 samples, --jobs 2 --lanes $lanes), projected from 1/16 of it: $proj s on an idle 2-core machine (CPU s / 2); $wall s wall clock on this one as loaded"
   echo
@@ -88,15 +104,15 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 cat >"$out/cosim.json" <<JSON
 {"bare_msamples_s": $bare, "bare_lanes_msamples_s": $baren, "lanes": $lanes,
  "bare_stim_msamples_s": $bares, "bare_stim_lanes_msamples_s": $baresn,
- "ratio_bare_stim": $(ratio "$bares" "$bare"), "ratio_bare_stim_lanes": $(ratio "$baresn" "$bare"),
+ "ratio_bare_stim": $(ratio BS), "ratio_bare_stim_lanes": $(ratio BSN),
  "cosim_random_msamples_s": $rnd, "cosim_random_lanes_msamples_s": $rndn,
  "cosim_exhaustive_msamples_s": $exh, "cosim_exhaustive_lanes_msamples_s": $exhn,
  "cosim_stall02_msamples_s": $stl, "cosim_stall02_cycles_per_sample": $cps,
- "ratio_bare_lanes": $(ratio "$baren" "$bare"),
- "ratio_random": $(ratio "$rnd" "$bare"), "ratio_random_lanes": $(ratio "$rndn" "$bare"),
- "ratio_exhaustive": $(ratio "$exh" "$bare"), "ratio_exhaustive_lanes": $(ratio "$exhn" "$bare"),
- "ratio_stall02": $(ratio "$stl" "$bare"), "exhaustive_2e32_projected_s": $proj,
+ "ratio_bare_lanes": $(ratio BN),
+ "ratio_random": $(ratio R), "ratio_random_lanes": $(ratio RN),
+ "ratio_exhaustive": $(ratio E), "ratio_exhaustive_lanes": $(ratio EN),
+ "ratio_stall02": $(ratio S), "exhaustive_2e32_projected_s": $proj,
  "exhaustive_2e32_wall_loaded_s": $wall, "rates": "per CPU second",
- "bare_mcycles_s": $bare, "reps": $reps}
+ "bare_mcycles_s": $bare, "reps": $reps, "method": "median of reps; ratios paired with the bare run of the same rep"}
 JSON
 sed 's/^/bench-cosim: /' "$out/cosim.md"

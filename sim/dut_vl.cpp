@@ -232,6 +232,13 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
     }
 }
 #else
+/* One cycle's outputs as a word of dut_batch's out (dut.h). */
+static inline uint64_t out_word(uint32_t y, uint32_t ovf, uint32_t valid, uint32_t ready)
+{
+    return (uint64_t)y | (uint64_t)ovf << DUT_OVF_BIT | (uint64_t)valid << DUT_VALID_BIT |
+           (uint64_t)ready << DUT_READY_BIT;
+}
+
 extern "C" void dut_cycle(dut_t *d, dut_io_t *io)
 {
     Vcosim_top *t = d->top;
@@ -271,8 +278,7 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
         }
         drive_expected(d, i);
         t->eval();
-        out[i] = (uint64_t)t->m_data | (uint64_t)t->m_ovf << DUT_OVF_BIT |
-                 (uint64_t)t->m_valid << DUT_VALID_BIT | (uint64_t)t->s_ready << DUT_READY_BIT;
+        out[i] = out_word(t->m_data, t->m_ovf, t->m_valid, t->s_ready);
         rising_edge(d);
     }
     d->expn = 0;
@@ -294,8 +300,7 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
         s_data = x[i];
         s_gain = g[i];
         t->eval();
-        out[i] = (uint64_t)m_data | (uint64_t)m_ovf << DUT_OVF_BIT |
-                 (uint64_t)m_valid << DUT_VALID_BIT | (uint64_t)s_ready << DUT_READY_BIT;
+        out[i] = out_word(m_data, m_ovf, m_valid, s_ready);
         clk = 1;
         t->eval();
     }
@@ -303,8 +308,7 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
     for (; i < m; i++) {
         clk = 0;
         t->eval();
-        out[i] = (uint64_t)m_data | (uint64_t)m_ovf << DUT_OVF_BIT |
-                 (uint64_t)m_valid << DUT_VALID_BIT | (uint64_t)s_ready << DUT_READY_BIT;
+        out[i] = out_word(m_data, m_ovf, m_valid, s_ready);
         clk = 1;
         t->eval();
     }
