@@ -41,11 +41,11 @@
 
 /* ---------------- UART lines ---------------- */
 
-/* The bench build's END line (every path's cycles/sample) is about 300 bytes. */
 /* Run once a run (set-up, directed inputs, the header and the summary):
  * compiled for size, as gcc does code it knows to be rarely run. */
 #define FW_ONCE __attribute__((cold))
 
+/* The bench build's END line (every path's cycles/sample) is about 300 bytes. */
 static char line[384];
 static unsigned line_len;
 
