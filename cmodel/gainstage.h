@@ -97,7 +97,7 @@ typedef struct {
     uint32_t tie_lim;                /* 1 for GS_KIND_TIE, else 0: a tie is v & t_mask < tie_lim */
     uint32_t f_span;                 /* v_span + 1 for GS_FAST_BIAS_, else 0 (gs_stage_eval) */
     uint8_t tie_odd, tie_pos;        /* how a tie leaves half-up (gs_stage_eval) */
-    uint32_t s_rule;                 /* shift | tie_odd << 5 | tie_pos << 6 (gs_block.c) */
+    uint32_t s_rule;                 /* shift | the tie rule again (gs_fast.h): gs_block.c */
     int32_t q_lo, q_hi;              /* sat-fast: q = g*x with y in range (gs_block.c) */
     uint32_t q_span;                 /* q_hi - q_lo */
     uint8_t leaf_1, leaf_n;          /* the block loops: table offsets (gs_block.c) */

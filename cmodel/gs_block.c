@@ -24,12 +24,11 @@
 #endif
 
 /* sc, the count word of the loops (gs_stage_t.s_rule at the start): the
- * shift, the tie rule, then the overflows. */
-#define GS_TIE_ODD 32u
-#define GS_TIE_POS 64u
+ * shift, the tie rule (gs_fast.h), then the overflows. */
 #define GS_OVF_SHIFT 7
 #define GS_OVF_ONE ((size_t)1 << GS_OVF_SHIFT)
-_Static_assert(GS_TIE_ODD == 1u << 5 && GS_TIE_POS == 1u << 6, "gs_stage.c sets s_rule so");
+_Static_assert(GS_TIE_ODD >= 32u && GS_TIE_POS >= 32u && GS_TIE_ODD < GS_OVF_ONE &&
+               GS_TIE_POS < GS_OVF_ONE, "the rule lies between the shift and the count");
 
 /* The longest block a loop takes: 128 x its overflows fit a size_t (RV32:
  * 2^24 - 1 samples). The dispatch cuts a longer one in blocks of

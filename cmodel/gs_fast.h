@@ -50,6 +50,12 @@ GS_ALWAYS_INLINE bool gs_fast_ok(int kind, int32_t v, uint32_t v_lo, uint32_t v_
     return in;
 }
 
+/* The tie rule again in gs_stage_t.s_rule, above the shift (bits 0-4), for
+ * the block loops: they keep the word whole in a register, their overflow
+ * count above it (gs_block.c). */
+#define GS_TIE_ODD 32u /* tie_odd */
+#define GS_TIE_POS 64u /* tie_pos */
+
 /* 1 when the tie rule of st moves a tie down from its half-up result h (whose
  * parity is odd, whose sign is pos: h > 0): half-even an odd h, half-zero an
  * h > 0, half-away an h <= 0; else 0. The block loops keep the same rule in

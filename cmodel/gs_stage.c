@@ -25,7 +25,7 @@ static GS_NOINLINE GS_COLD void fast_window(gs_stage_t *st)
     st->tie_odd = st->round == GS_ROUND_HALF_EVEN;
     st->tie_pos = st->round == GS_ROUND_HALF_ZERO;
     st->tie_lim = st->kind == GS_KIND_TIE;
-    st->s_rule = (uint32_t)s | (uint32_t)st->tie_odd << 5 | (uint32_t)st->tie_pos << 6;
+    st->s_rule = (uint32_t)s | st->tie_odd * GS_TIE_ODD | st->tie_pos * GS_TIE_POS;
     st->bias = (int32_t)bmax;
     st->t_mask = (uint32_t)m;
     const int64_t vmin = bmin - qmax, vmax = bmax - qmin, two32 = (int64_t)1 << 32;

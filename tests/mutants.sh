@@ -51,7 +51,7 @@ block-last-word@cmodel/gs_block.c@s/if (hp \&\& ((uintptr_t)hp \& 2))/if (hp \&\
 block-x16@cmodel/gs_block.c@s/#define GS_RX16(v) ((int32_t)(int16_t)(v))/#define GS_RX16(v) ((int32_t)(v))/@the 16-bit loops do not reduce x to its format
 block-g-mask@cmodel/gs_block.c@s/g1 = ga \& st->g_mask/g1 = ga/@gs_stage_block_gain does not reduce g to its format
 block-tie-zero@cmodel/gs_block.c@s/y_ -= y_ > 0;/y_ -= y_ >= 0;/@the block loops move a half-zero tie of 0 to -1
-block-tie-rule@cmodel/gs_stage.c@s/(uint32_t)st->tie_odd << 5 | (uint32_t)st->tie_pos << 6;/(uint32_t)st->tie_odd << 6 | (uint32_t)st->tie_pos << 5;/@the block loops take half-even ties for half-zero ones and back
+block-tie-rule@cmodel/gs_stage.c@s/st->tie_odd \* GS_TIE_ODD | st->tie_pos \* GS_TIE_POS;/st->tie_odd * GS_TIE_POS | st->tie_pos * GS_TIE_ODD;/@the block loops take half-even ties for half-zero ones and back
 block-hi-store@cmodel/gs_block.c@s/yp\[K\] = r_hi;/yp[K] = q_;/@the block loops flag an overflow above but store the product
 block-rail-swap@cmodel/gs_block.c@s/yp\[K\] = q_ < q_lo ? r_hi : r_lo;/yp[K] = q_ < q_lo ? r_lo : r_hi;/@the one-compare range test clips to the wrong rail
 block-span-edge@cmodel/gs_block.c@s/(uint32_t)q_lo > q_span)/(uint32_t)q_lo >= q_span)/@the one-compare range test takes the top of the window for an overflow
