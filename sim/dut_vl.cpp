@@ -11,6 +11,7 @@
 #include <string>
 
 #include "Vcosim_top.h"
+#include "Vcosim_top___024root.h"   // the ports at fixed offsets (dut_batch)
 #include "verilated.h"
 #include "trace_files.h"
 #if VM_COVERAGE
@@ -283,33 +284,27 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
     }
     d->expn = 0;
 #else
-    /* The ports through local pointers: the model's port members are references,
-     * which the compiler would reload after every (opaque) eval. */
-    auto &clk = t->clk;
-    auto &s_valid = t->s_valid;
-    auto &s_data = t->s_data;
-    auto &s_gain = t->s_gain;
-    const auto &m_data = t->m_data;
-    const auto &m_ovf = t->m_ovf;
-    const auto &m_valid = t->m_valid;
-    const auto &s_ready = t->s_ready;
+    /* The ports as members of the model's root, at offsets from one pointer:
+     * the model's own port members are references, a pointer each, more than
+     * the registers an (opaque) eval leaves, so they went to the stack. */
+    Vcosim_top___024root *const p = t->rootp;
     size_t i = 0;
-    s_valid = 1;
+    p->s_valid = 1;
     for (; i < m && i < nv; i++) {
-        clk = 0;
-        s_data = x[i];
-        s_gain = g[i];
+        p->clk = 0;
+        p->s_data = x[i];
+        p->s_gain = g[i];
         t->eval();
-        out[i] = out_word(m_data, m_ovf, m_valid, s_ready);
-        clk = 1;
+        out[i] = out_word(p->m_data, p->m_ovf, p->m_valid, p->s_ready);
+        p->clk = 1;
         t->eval();
     }
-    s_valid = 0;   /* the drain: no sample */
+    p->s_valid = 0;   /* the drain: no sample */
     for (; i < m; i++) {
-        clk = 0;
+        p->clk = 0;
         t->eval();
-        out[i] = out_word(m_data, m_ovf, m_valid, s_ready);
-        clk = 1;
+        out[i] = out_word(p->m_data, p->m_ovf, p->m_valid, p->s_ready);
+        p->clk = 1;
         t->eval();
     }
     d->cycle += m;

@@ -58,6 +58,8 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
     const double dxmin = (double)xmin, dxmax = (double)xmax;
     uint32_t ra[256], rb[256], rc[256];
     int32_t xth[256];
+    uint32_t ta[256], tg[256];
+    uint16_t it[256];
     /* In chunks of up to 256 samples with one high word of j: the random words,
      * every sample's gain and cheap input, then the thresholds and the ties
      * (loops that vectorise). */
@@ -102,14 +104,33 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
             int32_t xx = cat - 7u < 2u ? xr : xu;
             x[i] = cat == 13 ? xs : xx;
         }
-        /* thresholds, for every sample (a division per sample costs less than
-         * the mispredicted branches to it): the same as thr_x, then +-2 */
-        for (size_t i = 0; i < m; i++) {
-            uint32_t a = ra[i], gi = g[i];
-            double xt = ((a >> 4) & 1 ? tn1 : tn0) / (double)(gi + (gi == 0));
+        /* thresholds: only 2 samples in 16 take one, and the division is the
+         * slowest step: those samples' words gathered first (no branch), then
+         * their thresholds in a loop that vectorises: thr_x's arithmetic
+         * (xt is clamped to the input codes, W <= 32, so that xt +- 0.5 cut to
+         * int32 is thr_x's int64 value), then +-2 kept in range */
+        size_t nthr = 0;
+        for (size_t i0 = 0; i0 < m; i0 += 32) {
+            uint32_t w = 0;
+            size_t e = m - i0 < 32 ? m - i0 : 32;
+            for (size_t i = 0; i < e; i++) {
+                uint32_t cat = ra[i0 + i] & 15;
+                w |= (uint32_t)((cat - 11u < 2u) & (g[i0 + i] != 0)) << i;
+            }
+            for (; w; w &= w - 1)
+                it[nthr++] = (uint16_t)(i0 + (size_t)__builtin_ctz(w));
+        }
+        for (size_t k = 0; k < nthr; k++) {
+            ta[k] = ra[it[k]];
+            tg[k] = g[it[k]];
+        }
+        for (size_t k = 0; k < nthr; k++) {
+            uint32_t a = ta[k];
+            double xt = ((a >> 4) & 1 ? tn1 : tn0) / (double)tg[k];
             xt = xt > dxmax ? dxmax : xt < dxmin ? dxmin : xt;
-            int64_t v = (int64_t)(xt < 0 ? xt - 0.5 : xt + 0.5) + (int64_t)below16(a >> 16, 5) - 2;
-            xth[i] = (int32_t)(v < xmin ? xmin : v > xmax ? xmax : v);
+            int32_t r = (int32_t)(xt + (xt < 0 ? -0.5 : 0.5));
+            int32_t d = (int32_t)below16(a >> 16, 5) - 2;
+            xth[k] = d >= 0 ? (r > xmax - d ? xmax : r + d) : (r < xmin - d ? xmin : r + d);
         }
         for (size_t i = 0; i < m; i++) {
             /* a tie: g * x = odd * 2^(s-1), i.e. x = odd * 2^e, e = s - 1 - ctz(g),
@@ -129,10 +150,11 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
             int32_t up = xti < xmax ? xti + 1 : xmax, dn = xti > xmin ? xti - 1 : xmin;
             int32_t nt = a & 16 ? up : dn;
             xti = cat >= 14 ? nt : xti;
-            int32_t thr = msk((uint32_t)(cat - 11) < 2u) & msk(gi != 0);
             int32_t tie = (msk((uint32_t)(cat - 9) < 2u) | msk(cat >= 14)) & ok;
-            x[i] = (xth[i] & thr) | (xti & tie & ~thr) | (x[i] & ~(thr | tie));
+            x[i] = (xti & tie) | (x[i] & ~tie);
         }
+        for (size_t k = 0; k < nthr; k++)
+            x[it[k]] = xth[k];
         b += m;
     }
 }
