@@ -60,6 +60,7 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
     int32_t xth[256];
     uint32_t ta[256], tg[256];
     uint16_t it[256];
+    uint8_t tf[256];
     /* In chunks of up to 256 samples with one high word of j: the random words,
      * every sample's gain and cheap input, then the thresholds and the ties
      * (loops that vectorise). */
@@ -93,7 +94,9 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
             uint32_t gn = (gain + ((a >> 11) & 3) - 1) & gmax;
             uint32_t gg = (gain & (0u - (gsel < 2))) | (gu & (0u - (gsel - 2u < 4u))) |
                           (sp & (0u - (gsel == 6))) | (gn & (0u - (gsel == 7)));
-            g[i] = (gg & ~fixed) | (gain & fixed);
+            uint32_t gi = (gg & ~fixed) | (gain & fixed);
+            g[i] = gi;
+            tf[i] = (uint8_t)(((a & 15) - 11u < 2u) & (gi != 0));   /* a threshold (below) */
             /* input: uniform, a rail, or small (ties and thresholds below) */
             int32_t xu = (int32_t)(rb[i] << (32 - W)) >> (32 - W);
             int32_t d3 = (int32_t)((a >> 5) & 3);
@@ -104,21 +107,15 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
             int32_t xx = cat - 7u < 2u ? xr : xu;
             x[i] = cat == 13 ? xs : xx;
         }
-        /* thresholds: only 2 samples in 16 take one, and the division is the
-         * slowest step: those samples' words gathered first (no branch), then
-         * their thresholds in a loop that vectorises: thr_x's arithmetic
+        /* thresholds: only 2 samples in 16 take one (tf), and the division is
+         * the slowest step: those samples' words gathered first (no branch),
+         * then their thresholds in a loop that vectorises: thr_x's arithmetic
          * (xt is clamped to the input codes, W <= 32, so that xt +- 0.5 cut to
          * int32 is thr_x's int64 value), then +-2 kept in range */
         size_t nthr = 0;
-        for (size_t i0 = 0; i0 < m; i0 += 32) {
-            uint32_t w = 0;
-            size_t e = m - i0 < 32 ? m - i0 : 32;
-            for (size_t i = 0; i < e; i++) {
-                uint32_t cat = ra[i0 + i] & 15;
-                w |= (uint32_t)((cat - 11u < 2u) & (g[i0 + i] != 0)) << i;
-            }
-            for (; w; w &= w - 1)
-                it[nthr++] = (uint16_t)(i0 + (size_t)__builtin_ctz(w));
+        for (size_t i = 0; i < m; i++) {
+            it[nthr] = (uint16_t)i;
+            nthr += tf[i];
         }
         for (size_t k = 0; k < nthr; k++) {
             ta[k] = ra[it[k]];

@@ -21,7 +21,7 @@ mutants=(
   'tie_shift|stim_random.c|s/\(uint32_t\)kq << ec\)/(uint32_t)kq << (ec + 1))/'
   'tie_sign_ext|stim_random.c|s/\(int32_t\)rb\[i\] >> \(32 - \(W - ec\)\)\)/(int32_t)(rb[i] >> (32 - (W - ec))))/'
   'no_neighbour|stim_random.c|s/cat >= 14 \? nt : xti/cat >= 99 ? nt : xti/'
-  'no_threshold|stim_random.c|s/cat - 11u < 2u/cat - 99u < 2u/'
+  'no_threshold|stim_random.c|s/\(a & 15\) - 11u < 2u/(a \& 15) - 99u < 2u/'
   'one_threshold|stim_random.c|s/\(a >> 4\) & 1 \? tn1 : tn0/(a >> 4) \& 1 ? tn1 - tn1 + tn0 : tn0/'
   'no_small|stim_random.c|s/cat == 13 \? xs : xx/cat == 99 ? xs : xx/'
   'no_input_rail|stim_random.c|s/cat - 7u < 2u/cat - 99u < 2u/'
