@@ -23,6 +23,10 @@ static inline uint32_t below16(uint32_t r, uint32_t m) { return (r * m) >> 16; }
 
 static inline int32_t msk(int32_t c) { return -c; }   /* 0/1 -> no bits / all bits */
 
+/* Samples per pass of gen_random's loops: their words (27 bytes a sample) stay in
+ * L1, and the loops' set-up is spread thin. Any size gives the same samples. */
+#define CHUNK 512
+
 /*
  * Random samples j0 .. j0+n-1 of the random stimulus. Counter-based: sample j
  * depends only on the seed and j (three 32-bit words, hash32 of j's low word
@@ -56,18 +60,18 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
     const int32_t S = c->shift < 0 ? 0 : c->shift > 2 * W + 64 ? 2 * W + 64 : c->shift;
     const double tn0 = t->thr_num[0], tn1 = t->thr_num[1];
     const double dxmin = (double)xmin, dxmax = (double)xmax;
-    uint32_t ra[256], rb[256], rc[256];
-    int32_t xth[256];
-    uint32_t ta[256], tg[256];
-    uint16_t it[256];
-    uint8_t tf[256];
-    /* In chunks of up to 256 samples with one high word of j: the random words,
+    uint32_t ra[CHUNK], rb[CHUNK], rc[CHUNK];
+    int32_t xth[CHUNK];
+    uint32_t ta[CHUNK], tg[CHUNK];
+    uint16_t it[CHUNK];
+    uint8_t tf[CHUNK];
+    /* In chunks of up to CHUNK samples with one high word of j: the random words,
      * every sample's gain and cheap input, then the thresholds and the ties
      * (loops that vectorise). */
     for (size_t b = 0; b < n;) {
         uint64_t j = j0 + b;
         uint32_t lo = (uint32_t)j;
-        size_t m = n - b < 256 ? n - b : 256;
+        size_t m = n - b < CHUNK ? n - b : CHUNK;
         if ((uint64_t)m > ((uint64_t)1 << 32) - lo)
             m = (size_t)(((uint64_t)1 << 32) - lo);
         uint64_t kk = mix64(sk ^ mix64((j >> 32) + 0x9e3779b97f4a7c15ull));
