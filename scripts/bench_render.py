@@ -142,8 +142,8 @@ def markdown(res):
         lanes = cs.get("cosim_lanes", {})
         L.append("Against the strongest peer (%s) cosim checks %.0fx as many samples/s with one "
                  "instance%s." % (cs["cocotb2_verilator"]["name"], cs["cosim"]["samples_per_s"] / peer,
-                                  ", %.0fx as %s" % (lanes["samples_per_s"] / peer,
-                                                    lanes["name"].split(", ", 1)[1])
+                                  ", %.0fx with --lanes %s (one process)" % (
+                                      lanes["samples_per_s"] / peer, lanes.get("lanes", "N"))
                                   if lanes.get("samples_per_s") else ""))
     if cs.get("cosim_stall", {}).get("samples_per_s") and cs.get("cosim", {}).get("samples_per_s"):
         if L[-1].startswith("|"):

@@ -245,6 +245,8 @@ def throughput(args, results):
                 "icarus_vpi", "icarus_vpi_stall"):
         r = dict(by_key.get(key, {"status": "n/a", "reason": "not run"}))
         r["key"], r["name"] = key, names[key]
+        if key == "cosim_lanes":
+            r["lanes"] = lanes
         ref = base_stall if key.endswith("_stall") else base
         r["vs"] = "cosim --stall 0.2" if key.endswith("_stall") else "cosim"
         if r.get("samples_per_s") and ref:
