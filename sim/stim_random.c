@@ -117,9 +117,15 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
          * (xt is clamped to the input codes, W <= 32, so that xt +- 0.5 cut to
          * int32 is thr_x's int64 value), then +-2 kept in range */
         size_t nthr = 0;
-        for (size_t i = 0; i < m; i++) {
-            it[nthr] = (uint16_t)i;
-            nthr += tf[i];
+        for (size_t i0 = 0; i0 < m; i0 += 64) {
+            /* a bit per sample, then the set bits in order: a store per
+             * threshold, not one per sample */
+            size_t e = m - i0 < 64 ? m - i0 : 64;
+            uint64_t bits = 0;
+            for (size_t i = 0; i < e; i++)
+                bits |= (uint64_t)tf[i0 + i] << i;
+            for (; bits; bits &= bits - 1)
+                it[nthr++] = (uint16_t)(i0 + (size_t)__builtin_ctzll(bits));
         }
         for (size_t k = 0; k < nthr; k++) {
             ta[k] = ra[it[k]];
