@@ -112,7 +112,7 @@ void gen_random(const ctx_t *t, uint64_t j0, size_t n, int32_t *xo, uint32_t *go
             x[i] = cat == 13 ? xs : xx;
         }
         /* thresholds: only 2 samples in 16 take one (tf), and the division is
-         * the slowest step: those samples' words gathered first (no branch),
+         * the slowest step: those samples' words gathered first (their indices from a bit mask),
          * then their thresholds in a loop that vectorises: thr_x's arithmetic
          * (xt is clamped to the input codes, W <= 32, so that xt +- 0.5 cut to
          * int32 is thr_x's int64 value), then +-2 kept in range */
