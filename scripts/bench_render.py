@@ -45,6 +45,10 @@ def na(r):
 SIM_BENCH_ROWS = (
     ("bare_msamples_s", None, None, "bare Verilator loop, 1 lane, no checking (the reference)"),
     ("bare_lanes_msamples_s", "ratio_bare_lanes", None, "bare loop, N lanes in one model"),
+    ("bare_root_msamples_s", "ratio_bare_root", None,
+     "(information) bare loop, 1 lane, --root-eval: the model evaluated as cosim does it"),
+    ("bare_root_lanes_msamples_s", "ratio_bare_root_lanes", None,
+     "(information) bare loop, N lanes, --root-eval"),
     ("bare_stim_msamples_s", "ratio_bare_stim", None,
      "(information) bare loop on cosim's random stimulus, 1 lane: the model alone"),
     ("bare_stim_lanes_msamples_s", "ratio_bare_stim_lanes", None,
@@ -77,6 +81,17 @@ def sim_bench_lines(xc):
             target, "met" if r is not None and r >= target else "missed"))
         L.append("| %s | %s | %s | %s |" % (name.replace("N lanes", "%s lanes" % n).replace(
             "--lanes N", "--lanes %s" % n), fmt(v, "%.2f"), fmt(r, "%.2fx"), t))
+    if xc.get("ratio_random_to_root"):
+        L.append("")
+        L.append("cosim evaluates the model by its root's eval after the first eval() "
+                 "(sim/model_eval.h: Verilator 5.006's eval() adds per-thread bookkeeping this "
+                 "single-threaded model does not need). Against the bare loop driven the same "
+                 "way (--root-eval), i.e. the checking's own cost: random stimulus %s (1 lane), "
+                 "%s (%s lanes); exhaustive %s, %s." % (
+                     fmt(xc.get("ratio_random_to_root"), "%.2fx"),
+                     fmt(xc.get("ratio_random_lanes_to_root_lanes"), "%.2fx"), n,
+                     fmt(xc.get("ratio_exhaustive_to_root"), "%.2fx"),
+                     fmt(xc.get("ratio_exhaustive_lanes_to_root_lanes"), "%.2fx")))
     if xc.get("exhaustive_2e32_projected_s"):
         L.append("")
         L.append("`make exhaustive` (2^32 samples, --jobs 2 --lanes %s) projected from 1/16 of "

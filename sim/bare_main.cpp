@@ -8,14 +8,19 @@
 // read once (with lanes, packed into the ports' words once) and cycled through
 // (information only: how fast the model runs on that stimulus, with nothing
 // generated or checked).
-// Usage: bare CYCLES [STIMFILE]
+// --root-eval: each eval after the first is model_eval() (sim/model_eval.h, the
+// root's _eval called directly, as cosim does) instead of eval(): information,
+// what that saves on the model alone; the reference row is without it.
+// Usage: bare [--root-eval] CYCLES [STIMFILE]
 //   -> prints "bare: CYCLES cycles, S s, R Mcycles/s, L lanes: R' Msamples/s".
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 #include "Vcosim_top.h"
+#include "model_eval.h"
 #include "verilated.h"
 
 #ifndef P_LANES
@@ -62,10 +67,74 @@ static std::vector<uint32_t> read_stim(const char *path)
     return v;
 }
 
+// One eval: eval(), or with ROOT the root's _eval (model_eval.h).
+template <bool ROOT> static inline void step(Vcosim_top &top)
+{
+    if (ROOT)
+        model_eval(&top);
+    else
+        top.eval();
+}
+
+// The timed loop: n cycles, full rate; returns a bit of the outputs (kept live).
+template <bool ROOT>
+static unsigned long long run(Vcosim_top &top, unsigned long long n, const std::vector<uint32_t> &stim)
+{
+#if P_LANES == 1
+    const unsigned imask = (unsigned)((1ull << P_IN_W) - 1);
+    const unsigned gmask = (unsigned)((1ull << P_G_W) - 1);
+#endif
+    unsigned long long sink = 0;
+    unsigned x = 0;
+    if (!stim.empty()) {
+        const uint32_t *s = stim.data(), *se = s + stim.size();
+        for (unsigned long long c = 0; c < n; c++) {
+            top.clk = 0;
+#if P_LANES == 1
+            top.s_data = s[0];
+            top.s_gain = s[1];
+            s += 2;
+#else
+            put_words(top.s_data, s);
+            put_words(top.s_gain, s + NW);
+            s += 2 * NW;
+#endif
+            if (s == se)
+                s = stim.data();
+            step<ROOT>(top);
+            sink += low(top.m_data) ^ top.m_valid;
+            top.clk = 1;
+            step<ROOT>(top);
+        }
+    } else {
+        for (unsigned long long c = 0; c < n; c++) {
+            top.clk = 0;
+#if P_LANES == 1
+            top.s_data = x & imask;
+            top.s_gain = (x >> 7) & gmask;
+#else
+            put(top.s_data, x, P_LANES * P_IN_W);
+            put(top.s_gain, x >> 7, P_LANES * P_G_W);
+#endif
+            x += 0x9e3779b9u;
+            step<ROOT>(top);
+            sink += low(top.m_data) ^ top.m_valid;  // keeps the outputs live
+            top.clk = 1;
+            step<ROOT>(top);
+        }
+    }
+    return sink;
+}
+
 int main(int argc, char **argv)
 {
+    bool root = argc > 1 && std::strcmp(argv[1], "--root-eval") == 0;
+    if (root) {
+        argv++;
+        argc--;
+    }
     if (argc != 2 && argc != 3) {
-        std::fprintf(stderr, "usage: bare CYCLES [STIMFILE]\n");
+        std::fprintf(stderr, "usage: bare [--root-eval] CYCLES [STIMFILE]\n");
         return 2;
     }
     char *end;
@@ -101,50 +170,8 @@ int main(int argc, char **argv)
     top.rst = 0;
     top.m_ready = (1ull << P_LANES) - 1;
     top.s_valid = (1ull << P_LANES) - 1;
-#if P_LANES == 1
-    const unsigned imask = (unsigned)((1ull << P_IN_W) - 1);
-    const unsigned gmask = (unsigned)((1ull << P_G_W) - 1);
-#endif
-    unsigned long long sink = 0;
-    unsigned x = 0;
     auto t0 = std::chrono::steady_clock::now();
-    if (!stim.empty()) {
-        const uint32_t *s = stim.data(), *se = s + stim.size();
-        for (unsigned long long c = 0; c < n; c++) {
-            top.clk = 0;
-#if P_LANES == 1
-            top.s_data = s[0];
-            top.s_gain = s[1];
-            s += 2;
-#else
-            put_words(top.s_data, s);
-            put_words(top.s_gain, s + NW);
-            s += 2 * NW;
-#endif
-            if (s == se)
-                s = stim.data();
-            top.eval();
-            sink += low(top.m_data) ^ top.m_valid;
-            top.clk = 1;
-            top.eval();
-        }
-    } else {
-        for (unsigned long long c = 0; c < n; c++) {
-            top.clk = 0;
-#if P_LANES == 1
-            top.s_data = x & imask;
-            top.s_gain = (x >> 7) & gmask;
-#else
-            put(top.s_data, x, P_LANES * P_IN_W);
-            put(top.s_gain, x >> 7, P_LANES * P_G_W);
-#endif
-            x += 0x9e3779b9u;
-            top.eval();
-            sink += low(top.m_data) ^ top.m_valid;  // keeps the outputs live
-            top.clk = 1;
-            top.eval();
-        }
-    }
+    unsigned long long sink = root ? run<true>(top, n, stim) : run<false>(top, n, stim);
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     top.final();
     std::printf("bare: %llu cycles, %.3f s, %.3f Mcycles/s, %d lanes: %.3f Msamples/s "

@@ -5,6 +5,9 @@
 # jobs included), i.e. per core: on a shared machine the wall clock measures
 # the other users as much as us, the CPU time much less.
 #   bare loop, 1 lane and LANES lanes (sim/bare_main.cpp: the same models, no checking);
+#   for information, the same with --root-eval (the root's _eval called directly,
+#   as cosim drives the model: sim/model_eval.h), and cosim's ratios to it, i.e.
+#   what the checking itself costs;
 #   for information, the bare loop driven by cosim's own random stimulus (written
 #   beforehand by stim_dump, 2^20 samples cycled; nothing generated or checked):
 #   what the model alone costs on that stimulus. The ratios stay against the
@@ -47,11 +50,13 @@ med() { printf '%s\n' "$@" | sort -g |
         awk '{ a[NR] = $1 } END { printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 cs() { cpu "$cosim" "$@" --no-progress; }
 # per rep: every row's rate (Msamples per CPU s); B is the bare loop, 1 lane
-B=() BN=() BS=() BSN=() R=() RN=() E=() EN=() S=()
+B=() BN=() BR=() BRN=() BS=() BSN=() R=() RN=() E=() EN=() S=()
 cps=1 proj=0
 for ((i = 0; i < reps; i++)); do
   t=$(cpu "$dir1/bare" $n); B[i]=$(rate $n "$t")
   t=$(cpu "$dirn/bare" $((n / lanes))); BN[i]=$(rate $n "$t")
+  t=$(cpu "$dir1/bare" --root-eval $n); BR[i]=$(rate $n "$t")
+  t=$(cpu "$dirn/bare" --root-eval $((n / lanes))); BRN[i]=$(rate $n "$t")
   if [ -n "$stim_dump" ]; then
     t=$(cpu "$dir1/bare" $n "$stim"); BS[i]=$(rate $n "$t")
     t=$(cpu "$dirn/bare" $((n / lanes)) "$stim"); BSN[i]=$(rate $n "$t")
@@ -66,14 +71,15 @@ for ((i = 0; i < reps; i++)); do
   cps=$(sed -n 's/^cosim: samples \([0-9]*\), cycles \([0-9]*\),.*/\2 \1/p' "$out/last.txt" |
         awk '{ printf "%.3f", $1 / $2 }')
 done
-# rate ROW: the median of its reps; ratio ROW: the median of ROW[i] / B[i]
+# rate ROW: the median of its reps; ratio ROW [BASE]: the median of ROW[i] / BASE[i]
+# (BASE: B, the bare loop of one instance, by default)
 rate_of() { local -n a=$1; med "${a[@]}"; }
-ratio() { local -n a=$1; local r=() k
+ratio() { local -n a=$1 base=${2:-B}; local r=() k
           for ((k = 0; k < reps; k++)); do
-            r+=("$(awk -v x="${a[k]}" -v y="${B[k]}" 'BEGIN { printf "%.4f", (y > 0) ? x / y : 0 }')")
+            r+=("$(awk -v x="${a[k]}" -v y="${base[k]}" 'BEGIN { printf "%.4f", (y > 0) ? x / y : 0 }')")
           done
           med "${r[@]}" | awk '{ printf "%.2f", $1 }'; }
-bare=$(rate_of B) baren=$(rate_of BN) bares=$(rate_of BS) baresn=$(rate_of BSN)
+bare=$(rate_of B) baren=$(rate_of BN) barer=$(rate_of BR) barern=$(rate_of BRN) bares=$(rate_of BS) baresn=$(rate_of BSN)
 rnd=$(rate_of R) rndn=$(rate_of RN) exh=$(rate_of E) exhn=$(rate_of EN) stl=$(rate_of S)
 # make exhaustive, 1/16 of it (gains 0..4095 of 65536): CPU seconds x 16 / 2 cores,
 # and the wall clock x 16 of this (shared) machine
@@ -87,6 +93,8 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "|---|---:|---:|"
   echo "| bare Verilator loop, 1 lane, no checking (sim/bare_main.cpp) | $bare | 1.00 |"
   echo "| bare Verilator loop, $lanes lanes in one model, no checking | $baren | $(ratio BN) |"
+  echo "| (information) bare loop, 1 lane, --root-eval (the root's eval, as cosim drives the model) | $barer | $(ratio BR) |"
+  echo "| (information) bare loop, $lanes lanes, --root-eval | $barern | $(ratio BRN) |"
   if [ -n "$stim_dump" ]; then
     echo "| (information) bare loop on cosim's random stimulus, 1 lane: the model alone | $bares | $(ratio BS) |"
     echo "| (information) bare loop on cosim's random stimulus, $lanes lanes | $baresn | $(ratio BSN) |"
@@ -97,12 +105,18 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| cosim, exhaustive stimulus, --lanes $lanes | $exhn | $(ratio EN) |"
   echo "| cosim --stall 0.2 (random gaps and backpressure; $cps cycles/sample), 1 lane | $stl | $(ratio S) |"
   echo
+  echo "Against the bare loop driven as cosim drives the model (--root-eval, same lanes): random stimulus $(ratio R BR) (1 lane), $(ratio RN BRN) ($lanes lanes); exhaustive $(ratio E BR), $(ratio EN BRN)."
+  echo
   echo "make exhaustive (2^32 samples, --jobs 2 --lanes $lanes), projected from 1/16 of it: $proj s on an idle 2-core machine (CPU s / 2); $wall s wall clock on this one as loaded"
   echo
   echo "Machine: $cpu, $(nproc) cores, load average $load; $(verilator --version); $(date -u +%Y-%m-%dT%H:%MZ)"
 } >"$out/cosim.md"
 cat >"$out/cosim.json" <<JSON
 {"bare_msamples_s": $bare, "bare_lanes_msamples_s": $baren, "lanes": $lanes,
+ "bare_root_msamples_s": $barer, "bare_root_lanes_msamples_s": $barern,
+ "ratio_bare_root": $(ratio BR), "ratio_bare_root_lanes": $(ratio BRN),
+ "ratio_random_to_root": $(ratio R BR), "ratio_random_lanes_to_root_lanes": $(ratio RN BRN),
+ "ratio_exhaustive_to_root": $(ratio E BR), "ratio_exhaustive_lanes_to_root_lanes": $(ratio EN BRN),
  "bare_stim_msamples_s": $bares, "bare_stim_lanes_msamples_s": $baresn,
  "ratio_bare_stim": $(ratio BS), "ratio_bare_stim_lanes": $(ratio BSN),
  "cosim_random_msamples_s": $rnd, "cosim_random_lanes_msamples_s": $rndn,

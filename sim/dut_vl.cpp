@@ -14,6 +14,7 @@
 #include "Vcosim_top___024root.h"   // the ports at fixed offsets (dut_batch)
 #include "verilated.h"
 #include "trace_files.h"
+#include "model_eval.h"
 #if VM_COVERAGE
 #include "verilated_cov.h"
 #endif
@@ -86,7 +87,7 @@ extern "C" dut_t *dut_new(void)
     d->top = new Vcosim_top(d->ctx, "TOP");
     d->cycle = 0;
     d->top->clk = 1;  // the first dut_cycle() starts with a falling edge
-    d->top->eval();
+    d->top->eval();   // the first: the model's initialisation (model_eval.h)
     Vcosim_top *t = d->top;
 #if P_LANES > 1
     uint32_t w[NW] = { 0 };
@@ -156,7 +157,7 @@ static inline void rising_edge(dut_t *d)
         d->tfp->dump(2 * d->cycle);
 #endif
     t->clk = 1;
-    t->eval();
+    model_eval(t);
 #if VM_TRACE
     if (tr) {
         d->tfp->dump(2 * d->cycle + 1);
@@ -180,7 +181,7 @@ extern "C" void dut_cycle(dut_t *d, dut_io_t *io)
     put_words(t->s_data, w);
     pack(w, &io[0].s_gain, st, P_G_W);
     put_words(t->s_gain, w);
-    t->eval();
+    model_eval(t);
     uint32_t sr = t->s_ready, mv = t->m_valid, mo = t->m_ovf;
     std::memset(w, 0, sizeof w);
     get_words(t->m_data, w);
@@ -233,7 +234,7 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
             t->s_valid = sv[c];
             put_words(t->s_data, xw[c]);
             put_words(t->s_gain, gw[c]);
-            t->eval();
+            model_eval(t);
             if (P_OUT_W != 8 && P_OUT_W != 16 && P_OUT_W != 32)
                 std::memset(yw[c], 0, sizeof yw[c]);   /* field() reads a word past the port's */
             get_words(t->m_data, yw[c]);
@@ -269,7 +270,7 @@ extern "C" void dut_cycle(dut_t *d, dut_io_t *io)
     drive_expected(d, 0);
     d->expn = 0;
 #endif
-    t->eval();
+    model_eval(t);
     io->s_ready = t->s_ready;
     io->m_valid = t->m_valid;
     io->m_data = t->m_data;
@@ -294,7 +295,7 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
             t->s_valid = 0;
         }
         drive_expected(d, i);
-        t->eval();
+        model_eval(t);
         out[i] = out_word(t->m_data, t->m_ovf, t->m_valid, t->s_ready);
         rising_edge(d);
     }
@@ -310,18 +311,18 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
         p->clk = 0;
         p->s_data = x[i];
         p->s_gain = g[i];
-        t->eval();
+        model_eval(t);
         out[i] = out_word(p->m_data, p->m_ovf, p->m_valid, p->s_ready);
         p->clk = 1;
-        t->eval();
+        model_eval(t);
     }
     p->s_valid = 0;   /* the drain: no sample */
     for (; i < m; i++) {
         p->clk = 0;
-        t->eval();
+        model_eval(t);
         out[i] = out_word(p->m_data, p->m_ovf, p->m_valid, p->s_ready);
         p->clk = 1;
-        t->eval();
+        model_eval(t);
     }
     d->cycle += m;
 #endif
