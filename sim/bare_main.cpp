@@ -8,10 +8,11 @@
 // read once (with lanes, packed into the ports' words once) and cycled through
 // (information only: how fast the model runs on that stimulus, with nothing
 // generated or checked).
-// --root-eval: each eval after the first is model_eval() (sim/model_eval.h, the
-// root's _eval called directly, as cosim does) instead of eval(): information,
-// what that saves on the model alone; the reference row is without it.
-// Usage: bare [--root-eval] CYCLES [STIMFILE]
+// --as-cosim: the model evaluated as cosim's full-rate path does it (sim/model_eval.h:
+// one eval a cycle by the root's _eval, model_rise, when that build has it)
+// instead of two eval() a cycle: information, what that saves on the model
+// alone; the reference row is without it.
+// Usage: bare [--as-cosim] CYCLES [STIMFILE]
 //   -> prints "bare: CYCLES cycles, S s, R Mcycles/s, L lanes: R' Msamples/s".
 #include <chrono>
 #include <cstdio>
@@ -67,17 +68,26 @@ static std::vector<uint32_t> read_stim(const char *path)
     return v;
 }
 
-// One eval: eval(), or with ROOT the root's _eval (model_eval.h).
-template <bool ROOT> static inline void step(Vcosim_top &top)
+// A cycle's evals once its inputs are set, its outputs read between them: two
+// eval(), or with ONE (--as-cosim) one model_rise(), the outputs read before it.
+template <bool ONE> static inline void cycle_eval(Vcosim_top &top, unsigned long long &sink)
 {
-    if (ROOT)
-        model_eval(&top);
-    else
-        top.eval();
+#if MODEL_ROOT_EVAL
+    if (ONE) {
+        sink += low(top.m_data) ^ top.m_valid;
+        model_rise(&top);
+        return;
+    }
+#endif
+    top.clk = 0;
+    top.eval();
+    sink += low(top.m_data) ^ top.m_valid;  // keeps the outputs live
+    top.clk = 1;
+    top.eval();
 }
 
 // The timed loop: n cycles, full rate; returns a bit of the outputs (kept live).
-template <bool ROOT>
+template <bool ONE>
 static unsigned long long run(Vcosim_top &top, unsigned long long n, const std::vector<uint32_t> &stim)
 {
 #if P_LANES == 1
@@ -89,7 +99,6 @@ static unsigned long long run(Vcosim_top &top, unsigned long long n, const std::
     if (!stim.empty()) {
         const uint32_t *s = stim.data(), *se = s + stim.size();
         for (unsigned long long c = 0; c < n; c++) {
-            top.clk = 0;
 #if P_LANES == 1
             top.s_data = s[0];
             top.s_gain = s[1];
@@ -101,14 +110,10 @@ static unsigned long long run(Vcosim_top &top, unsigned long long n, const std::
 #endif
             if (s == se)
                 s = stim.data();
-            step<ROOT>(top);
-            sink += low(top.m_data) ^ top.m_valid;
-            top.clk = 1;
-            step<ROOT>(top);
+            cycle_eval<ONE>(top, sink);
         }
     } else {
         for (unsigned long long c = 0; c < n; c++) {
-            top.clk = 0;
 #if P_LANES == 1
             top.s_data = x & imask;
             top.s_gain = (x >> 7) & gmask;
@@ -117,10 +122,7 @@ static unsigned long long run(Vcosim_top &top, unsigned long long n, const std::
             put(top.s_gain, x >> 7, P_LANES * P_G_W);
 #endif
             x += 0x9e3779b9u;
-            step<ROOT>(top);
-            sink += low(top.m_data) ^ top.m_valid;  // keeps the outputs live
-            top.clk = 1;
-            step<ROOT>(top);
+            cycle_eval<ONE>(top, sink);
         }
     }
     return sink;
@@ -128,13 +130,13 @@ static unsigned long long run(Vcosim_top &top, unsigned long long n, const std::
 
 int main(int argc, char **argv)
 {
-    bool root = argc > 1 && std::strcmp(argv[1], "--root-eval") == 0;
-    if (root) {
+    bool one = argc > 1 && std::strcmp(argv[1], "--as-cosim") == 0;
+    if (one) {
         argv++;
         argc--;
     }
     if (argc != 2 && argc != 3) {
-        std::fprintf(stderr, "usage: bare [--root-eval] CYCLES [STIMFILE]\n");
+        std::fprintf(stderr, "usage: bare [--as-cosim] CYCLES [STIMFILE]\n");
         return 2;
     }
     char *end;
@@ -171,7 +173,7 @@ int main(int argc, char **argv)
     top.m_ready = (1ull << P_LANES) - 1;
     top.s_valid = (1ull << P_LANES) - 1;
     auto t0 = std::chrono::steady_clock::now();
-    unsigned long long sink = root ? run<true>(top, n, stim) : run<false>(top, n, stim);
+    unsigned long long sink = one ? run<true>(top, n, stim) : run<false>(top, n, stim);
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     top.final();
     std::printf("bare: %llu cycles, %.3f s, %.3f Mcycles/s, %d lanes: %.3f Msamples/s "

@@ -5,8 +5,9 @@
 # jobs included), i.e. per core: on a shared machine the wall clock measures
 # the other users as much as us, the CPU time much less.
 #   bare loop, 1 lane and LANES lanes (sim/bare_main.cpp: the same models, no checking);
-#   for information, the same with --root-eval (the root's _eval called directly,
-#   as cosim drives the model: sim/model_eval.h), and cosim's ratios to it, i.e.
+#   for information, the same with --as-cosim (one eval a cycle by the root's
+#   _eval, as cosim's full-rate path drives the model: sim/model_eval.h), and
+#   cosim's ratios to it, i.e.
 #   what the checking itself costs;
 #   for information, the bare loop driven by cosim's own random stimulus (written
 #   beforehand by stim_dump, 2^20 samples cycled; nothing generated or checked):
@@ -55,8 +56,8 @@ cps=1 proj=0
 for ((i = 0; i < reps; i++)); do
   t=$(cpu "$dir1/bare" $n); B[i]=$(rate $n "$t")
   t=$(cpu "$dirn/bare" $((n / lanes))); BN[i]=$(rate $n "$t")
-  t=$(cpu "$dir1/bare" --root-eval $n); BR[i]=$(rate $n "$t")
-  t=$(cpu "$dirn/bare" --root-eval $((n / lanes))); BRN[i]=$(rate $n "$t")
+  t=$(cpu "$dir1/bare" --as-cosim $n); BR[i]=$(rate $n "$t")
+  t=$(cpu "$dirn/bare" --as-cosim $((n / lanes))); BRN[i]=$(rate $n "$t")
   if [ -n "$stim_dump" ]; then
     t=$(cpu "$dir1/bare" $n "$stim"); BS[i]=$(rate $n "$t")
     t=$(cpu "$dirn/bare" $((n / lanes)) "$stim"); BSN[i]=$(rate $n "$t")
@@ -93,8 +94,8 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "|---|---:|---:|"
   echo "| bare Verilator loop, 1 lane, no checking (sim/bare_main.cpp) | $bare | 1.00 |"
   echo "| bare Verilator loop, $lanes lanes in one model, no checking | $baren | $(ratio BN) |"
-  echo "| (information) bare loop, 1 lane, --root-eval (the root's eval, as cosim drives the model) | $barer | $(ratio BR) |"
-  echo "| (information) bare loop, $lanes lanes, --root-eval | $barern | $(ratio BRN) |"
+  echo "| (information) bare loop, 1 lane, --as-cosim (one eval a cycle, as cosim drives the model) | $barer | $(ratio BR) |"
+  echo "| (information) bare loop, $lanes lanes, --as-cosim | $barern | $(ratio BRN) |"
   if [ -n "$stim_dump" ]; then
     echo "| (information) bare loop on cosim's random stimulus, 1 lane: the model alone | $bares | $(ratio BS) |"
     echo "| (information) bare loop on cosim's random stimulus, $lanes lanes | $baresn | $(ratio BSN) |"
@@ -105,7 +106,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| cosim, exhaustive stimulus, --lanes $lanes | $exhn | $(ratio EN) |"
   echo "| cosim --stall 0.2 (random gaps and backpressure; $cps cycles/sample), 1 lane | $stl | $(ratio S) |"
   echo
-  echo "Against the bare loop driven as cosim drives the model (--root-eval, same lanes): random stimulus $(ratio R BR) (1 lane), $(ratio RN BRN) ($lanes lanes); exhaustive $(ratio E BR), $(ratio EN BRN)."
+  echo "Against the bare loop driven as cosim drives the model (--as-cosim, same lanes): random stimulus $(ratio R BR) (1 lane), $(ratio RN BRN) ($lanes lanes); exhaustive $(ratio E BR), $(ratio EN BRN)."
   echo
   echo "make exhaustive (2^32 samples, --jobs 2 --lanes $lanes), projected from 1/16 of it: $proj s on an idle 2-core machine (CPU s / 2); $wall s wall clock on this one as loaded"
   echo
@@ -113,10 +114,10 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 } >"$out/cosim.md"
 cat >"$out/cosim.json" <<JSON
 {"bare_msamples_s": $bare, "bare_lanes_msamples_s": $baren, "lanes": $lanes,
- "bare_root_msamples_s": $barer, "bare_root_lanes_msamples_s": $barern,
- "ratio_bare_root": $(ratio BR), "ratio_bare_root_lanes": $(ratio BRN),
- "ratio_random_to_root": $(ratio R BR), "ratio_random_lanes_to_root_lanes": $(ratio RN BRN),
- "ratio_exhaustive_to_root": $(ratio E BR), "ratio_exhaustive_lanes_to_root_lanes": $(ratio EN BRN),
+ "bare_as_cosim_msamples_s": $barer, "bare_as_cosim_lanes_msamples_s": $barern,
+ "ratio_bare_as_cosim": $(ratio BR), "ratio_bare_as_cosim_lanes": $(ratio BRN),
+ "ratio_random_to_as_cosim": $(ratio R BR), "ratio_random_lanes_to_as_cosim_lanes": $(ratio RN BRN),
+ "ratio_exhaustive_to_as_cosim": $(ratio E BR), "ratio_exhaustive_lanes_to_as_cosim_lanes": $(ratio EN BRN),
  "bare_stim_msamples_s": $bares, "bare_stim_lanes_msamples_s": $baresn,
  "ratio_bare_stim": $(ratio BS), "ratio_bare_stim_lanes": $(ratio BSN),
  "cosim_random_msamples_s": $rnd, "cosim_random_lanes_msamples_s": $rndn,

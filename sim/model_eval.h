@@ -1,16 +1,32 @@
-// model_eval.h - one evaluation of the Verilated model after its first eval(),
-// for sim/dut_vl.cpp and sim/bare_main.cpp (included after the model's header).
-// Verilator 5.006's eval() is eval_step(): the model's initialisation on the
-// first call, then its root's _eval (the design itself), then per-thread
-// bookkeeping (mtaskId, end-of-thread and end-of-eval message queues: a
-// thread-local read and an atomic one, for messages posted by other threads).
-// This model has no other thread and posts nothing (a message on the eval
-// thread runs at once), so after the first eval() the root's _eval alone is the
-// same evaluation: about 10% of a cycle less than eval() here (issue 9; make
-// bench-cosim shows both). Only in the fast variant of 5.006, whose generated
-// code this was read from; with tracing, coverage or another Verilator: eval().
+// model_eval.h - evaluating the Verilated model, for sim/dut_vl.cpp and
+// sim/bare_main.cpp (included after the model's header).
+//
+// model_eval(): one evaluation after the model's first eval(). Verilator
+// 5.006's eval() is eval_step(): the model's initialisation on the first call,
+// then its root's _eval (the design itself), then per-thread bookkeeping
+// (mtaskId, end-of-thread and end-of-eval message queues, for messages posted by
+// other threads). This model has no other thread and posts nothing (a message on
+// the eval thread runs at once), so after the first eval() the root's _eval
+// alone is the same evaluation: ~20% of a one-lane cycle less (issue 9).
+//
+// model_rise(): a rising clock edge in one eval, without the falling-edge eval
+// before it. Verilator 5.006 takes an edge when clk differs from its value at the
+// triggers' last evaluation (__Vtrigrprev__TOP__clk): that value set low, clk
+// high, the eval settles the inputs' logic (its input region always runs first)
+// and takes the edge. gain_stage has no falling-edge logic; the falling-edge
+// eval only settles the outputs for the new inputs, and when no input that
+// changes reaches an output through logic alone, the outputs after the last edge
+// are already those. model_one_eval_probe() checks that on this model (two
+// instances, one driven each way) rather than assume it of the RTL.
+//
+// Only in the fast variant of 5.006, whose generated code this was read from;
+// with tracing (the waveform shows both edges), coverage or another Verilator:
+// eval(), two per cycle.
 #ifndef COSIM_MODEL_EVAL_H
 #define COSIM_MODEL_EVAL_H
+
+#include <cstdint>
+#include <cstring>
 
 #include "Vcosim_top___024root.h"
 #include "verilated.h"
@@ -19,6 +35,84 @@
 #define MODEL_ROOT_EVAL 1
 void Vcosim_top___024root___eval(Vcosim_top___024root *vlSelf);
 static inline void model_eval(Vcosim_top *t) { Vcosim_top___024root___eval(t->rootp); }
+static inline void model_rise(Vcosim_top *t)
+{
+    t->rootp->clk = 1;
+    t->rootp->__Vtrigrprev__TOP__clk = 0;
+    Vcosim_top___024root___eval(t->rootp);
+}
+
+// The model's outputs as bytes, to compare two instances.
+static inline bool model_same_outputs(const Vcosim_top___024root *a, const Vcosim_top___024root *b)
+{
+    return a->s_ready == b->s_ready && a->m_valid == b->m_valid && a->m_ovf == b->m_ovf &&
+           std::memcmp(&a->m_data, &b->m_data, sizeof a->m_data) == 0;
+}
+
+// splitmix64: the probe's inputs
+static inline uint64_t model_probe_rand(uint64_t &r)
+{
+    uint64_t z = (r += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+// A port of `bits` bits set from the stream, or to all ones; the bits above
+// its width left zero (Verilator's generated code assumes them so).
+template <typename T> static inline void model_probe_set(T &port, int bits, uint64_t &r, bool ones)
+{
+    unsigned char by[sizeof port] = { 0 };
+    for (int k = 0; k < bits; k += 8) {
+        unsigned v = ones ? 0xffu : (unsigned)model_probe_rand(r) & 0xffu;
+        by[k / 8] = (unsigned char)(bits - k >= 8 ? v : v & ((1u << (bits - k)) - 1));
+    }
+    std::memcpy(&port, by, sizeof port);   // little-endian words, as VlWide's
+}
+
+// Whether one eval per cycle (model_rise) drives this model as two do, where
+// dut_batch uses it: rst low and m_ready high throughout, s_valid, s_data and
+// s_gain changing. Instance a is driven as dut_cycle does (inputs with clk low,
+// eval, outputs read, clk high, eval), b with one model_rise a cycle, its
+// outputs read before it; after a reset and a flush of the pipeline (its data
+// registers need not be reset), 256 cycles of random inputs must read the same.
+// A path from s_valid, s_data or s_gain to an output through logic alone (an
+// s_ready that waits for s_valid, as AXI-Stream allows) shows as a difference.
+static inline bool model_one_eval_probe()
+{
+    VerilatedContext ctx;   // its own: the probe draws nothing from the model's
+    Vcosim_top a(&ctx, "probe_a"), b(&ctx, "probe_b");
+    Vcosim_top *m[2] = { &a, &b };
+    uint64_t r = 0x2545f4914f6cdd1dull;
+    bool same = true;
+    for (int c = 0; c < 320 && same; c++) {
+        uint64_t r0 = r;   // both instances take the same inputs
+        for (Vcosim_top *t : m) {
+            Vcosim_top___024root *p = t->rootp;
+            r = r0;
+            if (c == 0) {
+                p->clk = 1;
+                t->eval();   // the first: the model's initialisation
+            }
+            p->rst = c < 4;
+            model_probe_set(p->m_ready, P_LANES, r, true);
+            model_probe_set(p->s_valid, P_LANES, r, c < 64);   // 64 cycles: the flush
+            model_probe_set(p->s_data, P_LANES * P_IN_W, r, false);
+            model_probe_set(p->s_gain, P_LANES * P_G_W, r, false);
+            if (t == &a || c <= 64) {   // b, too, until its first compared cycle
+                p->clk = 0;
+                model_eval(t);
+            }
+        }
+        if (c >= 64)
+            same = model_same_outputs(a.rootp, b.rootp);
+        a.rootp->clk = 1;
+        model_eval(&a);
+        model_rise(&b);
+    }
+    a.final();
+    b.final();
+    return same;
+}
 #else
 #define MODEL_ROOT_EVAL 0
 static inline void model_eval(Vcosim_top *t) { t->eval(); }

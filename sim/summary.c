@@ -35,7 +35,8 @@ void summary(const ctx_t *t, const stats_t *st, int jobs, double wall)
            st->latency, st->latency_measured ? " (measured)" : "");
     if (t->lanes > 1)
         printf(", %d lanes (sample j in lane j mod %d)", t->lanes, t->lanes);
-    printf("\n");
+    printf(", %s eval%s per clock at full rate\n", dut_one_eval() ? "one" : "two",
+           dut_one_eval() ? "" : "s");
     printf("cosim: config %s\n", cfg);
     gs_cli_report_gain(&o->cli, stdout);
     printf("cosim: stimulus");

@@ -116,5 +116,23 @@ for b in bad1 bad2; do
 done
 [ -s "$out/pass.gtkw" ] && grep -q '^\*[-0-9.]* -1 ' "$out/pass.gtkw" ||
   bad "--trace of a passing run: no $out/pass.gtkw, or a marker in it"
+# One eval per clock (sim/model_eval.h): the RTL as it is takes it; a copy whose
+# s_ready waits for s_valid (a path through logic alone, allowed by AXI-Stream)
+# must make the probe fall back to two evals, and still pass.
+"$cosim" --random 20k >"$out/one.out" 2>&1
+if grep -q "one eval per clock" "$out/one.out" && grep -q "^cosim: PASS" "$out/one.out"; then
+  ok "rtl/gain_stage.v runs one eval per clock at full rate"
+else
+  bad "rtl/gain_stage.v: no 'one eval per clock' or no PASS: $(head -2 "$out/one.out")"
+fi
+sed 's/^\(  assign s_ready = .*\);$/\1 \&\& s_valid;/' "$here/../rtl/gain_stage.v" >"$out/ready_waits.v"
+"$cosim" --rtl "$out/ready_waits.v" --random 20k --lanes 2 >"$out/two.out" 2>&1
+if cmp -s "$here/../rtl/gain_stage.v" "$out/ready_waits.v"; then
+  bad "the s_ready line of rtl/gain_stage.v was not found: the probe's planted path is not planted"
+elif grep -q "two evals per clock" "$out/two.out" && grep -q "^cosim: PASS" "$out/two.out"; then
+  ok "s_ready waiting for s_valid: the probe falls back to two evals per clock, and the run passes"
+else
+  bad "s_ready waiting for s_valid: $(grep -E 'DUT|PASS|FAIL' "$out/two.out" | head -2)"
+fi
 [ $fail -eq 0 ] && echo "cosim-cli: PASS" || echo "cosim-cli: FAIL"
 exit $fail
