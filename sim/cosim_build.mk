@@ -137,8 +137,12 @@ common: $(RT)/stamp $(C_OBJ)
 VL_INC  = -I$(VL) -isystem $(VLROOT)/include -isystem $(VLROOT)/include/vltstd -Isim
 VL_DEF := -DVM_TRACE=$(VM_TRACE) -DVM_TRACE_FST=$(VM_TRACE_FST) -DVM_COVERAGE=$(VM_COVERAGE) \
           -DVM_SC=0 -DCOSIM_NETLIST=$(NET_DEF) -DCOSIM_SRC='"$(DUT_SRC)"' $(PDEFS) $(TRACE_DEFS)
-$(OUT)/dut_vl.o: sim/dut_vl.cpp sim/dut.h sim/dut_lanes.h sim/trace_files.h sim/seed.h $(VL)/Vcosim_top__ALL.a
-	$(CXX) $(CXXOPT) -std=c++17 -Wall -Wextra $(VL_INC) $(VL_DEF) -c $< -o $@
+# -Werror as for the C: Verilator's own headers are -isystem.
+CXXWARN := -std=c++17 -Wall -Wextra -Werror
+DUT_HDRS := sim/dut.h sim/dut_vl.h sim/dut_lanes.h sim/model_eval.h sim/trace_files.h sim/seed.h
+DUT_OBJ  := $(OUT)/dut_vl.o $(OUT)/dut_cycle.o
+$(OUT)/%.o: sim/%.cpp $(DUT_HDRS) $(VL)/Vcosim_top__ALL.a
+	$(CXX) $(CXXOPT) $(CXXWARN) $(VL_INC) $(VL_DEF) -c $< -o $@
 
 $(COMMON)/c/%.o: cmodel/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -151,10 +155,10 @@ $(COMMON)/c/%.o: sim/%.c $(HDRS)
 	$(CC) $(WARN) $(COPT) -Icmodel -Itools -Isim -c $< -o $@
 
 LIBS := -pthread -lm $(if $(filter 1,$(VM_TRACE_FST)),-lz)
-$(OUT)/cosim-sim: $(C_OBJ) $(OUT)/dut_vl.o $(VL)/Vcosim_top__ALL.a $(RT)/stamp
-	$(CXX) -o $@ $(C_OBJ) $(OUT)/dut_vl.o $(VL)/Vcosim_top__ALL.a $(VL_GLOBAL) $(LIBS)
+$(OUT)/cosim-sim: $(C_OBJ) $(DUT_OBJ) $(VL)/Vcosim_top__ALL.a $(RT)/stamp
+	$(CXX) -o $@ $(C_OBJ) $(DUT_OBJ) $(VL)/Vcosim_top__ALL.a $(VL_GLOBAL) $(LIBS)
 
 # The speed ceiling: the same model, driven with no checking at all.
-$(OUT)/bare: sim/bare_main.cpp sim/dut_lanes.h sim/dut.h $(VL)/Vcosim_top__ALL.a $(RT)/stamp
-	$(CXX) $(CXXOPT) -std=c++17 -Wall -Wextra $(VL_INC) $(VL_DEF) $< \
+$(OUT)/bare: sim/bare_main.cpp sim/dut_lanes.h sim/dut.h sim/model_eval.h $(VL)/Vcosim_top__ALL.a $(RT)/stamp
+	$(CXX) $(CXXOPT) $(CXXWARN) $(VL_INC) $(VL_DEF) $< \
 	  $(VL)/Vcosim_top__ALL.a $(VL_GLOBAL) $(LIBS) -o $@

@@ -63,7 +63,7 @@ typedef VerilatedFstC trace_t;
  * the last time dumped), then blocks (a tag byte, a big-endian length that counts
  * its own 8 bytes) up to the end of the file, the geometry and hierarchy among them.
  * A write that failed leaves it cut short. Not fstReaderOpen: it loops on a cut file. */
-static int fst_complete(const char *path, uint64_t end_time, char *why, size_t len)
+static inline int fst_complete(const char *path, uint64_t end_time, char *why, size_t len)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
