@@ -1,6 +1,8 @@
-// bare_main.cpp - the speed ceiling for the benchmark: the same Verilated model
-// as cosim's, driven the same way (inputs set with clk low, eval, clk high,
-// eval: two evals per cycle) with full-rate samples and no checking at all.
+// bare_main.cpp - the reference of the benchmark: the same Verilated model as
+// cosim's, driven as a Verilator testbench does it (inputs set with clk low,
+// eval(), clk high, eval(): two evals per cycle), with full-rate samples and no
+// checking at all. (cosim's full-rate path evaluates the model once a cycle
+// where it can: --as-cosim below.)
 // With LANES > 1 (cosim --lanes N) every lane takes a sample each cycle: the
 // samples/s of the bare loop are LANES x its cycles/s.
 // Stimulus: a Weyl sequence (the default), or with STIMFILE the samples of a
@@ -9,8 +11,8 @@
 // (information only: how fast the model runs on that stimulus, with nothing
 // generated or checked).
 // --as-cosim: the model evaluated as cosim's full-rate path does it (sim/model_eval.h:
-// one eval a cycle by the root's _eval, model_rise, when that build has it)
-// instead of two eval() a cycle: information, what that saves on the model
+// one eval a cycle by the root's _eval, model_rise, where model_one_eval_ok();
+// else two eval() as without it): information, what that saves on the model
 // alone; the reference row is without it.
 // Usage: bare [--as-cosim] CYCLES [STIMFILE]
 //   -> prints "bare: CYCLES cycles, S s, R Mcycles/s, L lanes: R' Msamples/s".
@@ -134,6 +136,11 @@ int main(int argc, char **argv)
     if (one) {
         argv++;
         argc--;
+#if MODEL_ROOT_EVAL
+        one = model_one_eval_ok();
+#else
+        one = false;
+#endif
     }
     if (argc != 2 && argc != 3) {
         std::fprintf(stderr, "usage: bare [--as-cosim] CYCLES [STIMFILE]\n");

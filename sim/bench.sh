@@ -92,7 +92,7 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo "| co-simulation, default profile (median of $reps), one process | Msamples per CPU s | vs bare loop, 1 lane (median of $reps paired runs) |"
   echo "|---|---:|---:|"
-  echo "| bare Verilator loop, 1 lane, no checking (sim/bare_main.cpp) | $bare | 1.00 |"
+  echo "| bare Verilator loop, 1 lane, two eval() a cycle, no checking (sim/bare_main.cpp) | $bare | 1.00 |"
   echo "| bare Verilator loop, $lanes lanes in one model, no checking | $baren | $(ratio BN) |"
   echo "| (information) bare loop, 1 lane, --as-cosim (one eval a cycle, as cosim drives the model) | $barer | $(ratio BR) |"
   echo "| (information) bare loop, $lanes lanes, --as-cosim | $barern | $(ratio BRN) |"

@@ -110,6 +110,15 @@ $(VL)/Vcosim_top.mk $(VL)/Vcosim_top_classes.mk: sim/cosim_build.mk sim/cosim_to
 	@# Verilator leaves an unchanged file's date alone: without this, a newer
 	@# sim/cosim_build.mk re-verilated on every cosim run
 	@touch $(VL)/Vcosim_top.mk $(VL)/Vcosim_top_classes.mk
+# For sim/model_eval.h: how many reads of s_valid, s_data or s_gain the model's
+# input region has (its functions named *ico*: the logic Verilator runs between
+# edges when inputs change). None: no output follows them through logic alone,
+# and one eval a cycle may do; the probe in model_eval.h checks it too.
+$(VL)/cosim_ico.h: $(VL)/Vcosim_top.mk
+	awk 'FNR == 1 { f = 0 } /^(VL_INLINE_OPT )?void [A-Za-z0-9_]*ico[A-Za-z0-9_]*\(/ { f = 1 } \
+	     f && /vlSelf->s_(valid|data|gain)[^A-Za-z0-9_]/ { n++ } f && /^}/ { f = 0 } \
+	     END { printf "#define MODEL_ICO_READS_STREAM %d\n", n }' $(VL)/*.cpp > $@.tmp
+	mv $@.tmp $@
 -include $(VL)/Vcosim_top__ver.d
 -include $(VL)/Vcosim_top_classes.mk
 
@@ -134,14 +143,14 @@ $(RT)/stamp: sim/cosim_build.mk
 common: $(RT)/stamp $(C_OBJ)
 
 # 3. The thin C++ layer, the C harness, the link.
-VL_INC  = -I$(VL) -isystem $(VLROOT)/include -isystem $(VLROOT)/include/vltstd -Isim
+VL_INC  = -isystem $(VL) -isystem $(VLROOT)/include -isystem $(VLROOT)/include/vltstd -Isim
 VL_DEF := -DVM_TRACE=$(VM_TRACE) -DVM_TRACE_FST=$(VM_TRACE_FST) -DVM_COVERAGE=$(VM_COVERAGE) \
           -DVM_SC=0 -DCOSIM_NETLIST=$(NET_DEF) -DCOSIM_SRC='"$(DUT_SRC)"' $(PDEFS) $(TRACE_DEFS)
-# -Werror as for the C: Verilator's own headers are -isystem.
+# -Werror as for the C: Verilator's headers and the generated model's are -isystem.
 CXXWARN := -std=c++17 -Wall -Wextra -Werror
 DUT_HDRS := sim/dut.h sim/dut_vl.h sim/dut_lanes.h sim/model_eval.h sim/trace_files.h sim/seed.h
 DUT_OBJ  := $(OUT)/dut_vl.o $(OUT)/dut_cycle.o
-$(OUT)/%.o: sim/%.cpp $(DUT_HDRS) $(VL)/Vcosim_top__ALL.a
+$(OUT)/%.o: sim/%.cpp $(DUT_HDRS) $(VL)/cosim_ico.h $(VL)/Vcosim_top__ALL.a
 	$(CXX) $(CXXOPT) $(CXXWARN) $(VL_INC) $(VL_DEF) -c $< -o $@
 
 $(COMMON)/c/%.o: cmodel/%.c $(HDRS)
@@ -159,6 +168,6 @@ $(OUT)/cosim-sim: $(C_OBJ) $(DUT_OBJ) $(VL)/Vcosim_top__ALL.a $(RT)/stamp
 	$(CXX) -o $@ $(C_OBJ) $(DUT_OBJ) $(VL)/Vcosim_top__ALL.a $(VL_GLOBAL) $(LIBS)
 
 # The speed ceiling: the same model, driven with no checking at all.
-$(OUT)/bare: sim/bare_main.cpp sim/dut_lanes.h sim/dut.h sim/model_eval.h $(VL)/Vcosim_top__ALL.a $(RT)/stamp
+$(OUT)/bare: sim/bare_main.cpp sim/dut_lanes.h sim/dut.h sim/model_eval.h $(VL)/cosim_ico.h $(VL)/Vcosim_top__ALL.a $(RT)/stamp
 	$(CXX) $(CXXOPT) $(CXXWARN) $(VL_INC) $(VL_DEF) $< \
 	  $(VL)/Vcosim_top__ALL.a $(VL_GLOBAL) $(LIBS) -o $@
