@@ -157,7 +157,9 @@ def markdown(res):
     cs = {r["key"]: r for r in res.get("cosim", [])}
     if cs.get("cosim", {}).get("samples_per_s") and cs.get("bare", {}).get("samples_per_s"):
         L.append("")
-        L.append("Checked cosim runs at %.2fx the bare Verilator loop (no checking) on the same RTL."
+        L.append("Checked cosim runs at %.2fx the bare Verilator loop (no checking, two eval() a "
+                 "cycle; cosim's full-rate path takes one, see the `make bench-cosim` table) on "
+                 "the same RTL."
                  % (cs["cosim"]["samples_per_s"] / cs["bare"]["samples_per_s"]))
     if cs.get("cosim", {}).get("samples_per_s") and cs.get("cocotb2_verilator", {}).get(
             "samples_per_s"):

@@ -227,7 +227,7 @@ def throughput(args, results):
         "cosim_stall": "gainstage cosim, --stall 0.2",
         "cosim_lanes": "gainstage cosim, --lanes %d (%d instances in one model, one process)" % (
             lanes, lanes),
-        "bare": "bare Verilator loop (no checks, ceiling)",
+        "bare": "bare Verilator loop (no checks, two eval() a cycle)",
         "cocotb_icarus": "cocotb %s + Icarus %s, Python golden model" % (
             results["tools"].get("cocotb", "?"), results["tools"].get("iverilog", "?")),
         "cocotb_verilator": "cocotb %s + Verilator %s, Python golden model" % (
