@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test_configs.sh - short co-simulations of several configurations (make test):
 # the default and libfixmath profiles, odd widths, a negative shift, s32 inputs,
-# a 1-bit gain; at full rate and under stalls; small spaces exhaustively.
+# a 1-bit gain; at full rate and under stalls; small spaces exhaustively; lanes
+# whose fields are not whole bytes (dut_lanes.h's shifts, not its vectors).
 # Usage: sim/test_configs.sh COSIM OUTDIR
 set -uo pipefail
 cosim=${1:?usage: test_configs.sh COSIM OUTDIR}
@@ -15,6 +16,8 @@ runs=(
   "--in s12.0 --gain-fmt u4.0 --out s20.4 --round floor --overflow sat-sym --exhaustive --all-gains"
   "--in s32.31 --gain-fmt u8.4 --out s24.20 --round half-down --overflow sat --corners --random 50k --gap 0.2"
   "--in s16.15 --gain-fmt u1.0 --out s16.15 --round half-zero --overflow sat-sym --exhaustive --all-gains"
+  "--in s12.11 --gain-fmt u10.8 --out s13.9 --lanes 4 --corners --random 100k"
+  "--in s12.11 --gain-fmt u10.8 --out s13.9 --lanes 4 --random 30k --stall 0.2 --seed 3"
 )
 fail=0
 t0=$(date +%s)
