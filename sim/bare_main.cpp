@@ -11,8 +11,8 @@
 // (information only: how fast the model runs on that stimulus, with nothing
 // generated or checked).
 // --as-cosim: the model evaluated as cosim's full-rate path does it (sim/model_eval.h:
-// one eval a cycle by the root's _eval, model_rise, where model_one_eval_ok();
-// else two eval() as without it): information, what that saves on the model
+// one eval a cycle by the root's _eval, model_rise, where model_one_eval_check()
+// finds it the same; else two eval() as without it): information, what that saves on the model
 // alone; the reference row is without it.
 // Usage: bare [--as-cosim] CYCLES [STIMFILE]
 //   -> prints "bare: CYCLES cycles, S s, R Mcycles/s, L lanes: R' Msamples/s".
@@ -74,18 +74,17 @@ static std::vector<uint32_t> read_stim(const char *path)
 // eval(), or with ONE (--as-cosim) one model_rise(), the outputs read before it.
 template <bool ONE> static inline void cycle_eval(Vcosim_top &top, unsigned long long &sink)
 {
-#if MODEL_ROOT_EVAL
-    if (ONE) {
-        sink += low(top.m_data) ^ top.m_valid;
-        model_rise(&top);
-        return;
+    if (!ONE) {
+        top.clk = 0;
+        top.eval();
     }
-#endif
-    top.clk = 0;
-    top.eval();
     sink += low(top.m_data) ^ top.m_valid;  // keeps the outputs live
-    top.clk = 1;
-    top.eval();
+    if (ONE) {
+        model_rise(&top);
+    } else {
+        top.clk = 1;
+        top.eval();
+    }
 }
 
 // The timed loop: n cycles, full rate; returns a bit of the outputs (kept live).
@@ -137,7 +136,7 @@ int main(int argc, char **argv)
         argv++;
         argc--;
 #if MODEL_ROOT_EVAL
-        one = model_one_eval_ok();
+        one = model_one_eval_check() == 0;
 #else
         one = false;
 #endif

@@ -56,7 +56,7 @@ void dut_cycle(dut_t *d, dut_io_t *io /* [lanes] */);
  * lane l of cycle i drives sample q = i*N + l: s_valid high while q < nv, with
  * s_data = x[q], s_gain = g[q]; out[q] receives that lane's outputs of cycle i as
  * read by dut_cycle(): m_data | m_ovf << 32 | m_valid << 33 | s_ready << 34.
- * The same evals as dut_cycle, one call per block; or, when dut_one_eval(), one
+ * The same evals as dut_cycle, one call per block; or, when !dut_two_evals(), one
  * eval a cycle (sim/model_eval.h), with the same outputs.
  */
 #define DUT_OVF_BIT 32
@@ -64,10 +64,12 @@ void dut_cycle(dut_t *d, dut_io_t *io /* [lanes] */);
 #define DUT_READY_BIT 34
 void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t nv, size_t m,
                uint64_t *out);
-/* 1: dut_batch evaluates the model once per cycle, its probe having found the
- * outputs the same as with two evals; 0: two evals a cycle (no such build, or a
- * model whose outputs follow an input through logic alone). */
-int dut_one_eval(void);
+/* Why dut_batch evaluates the model twice a cycle: 0 when it takes one eval a
+ * cycle (sim/model_eval.h: the outputs found the same as with two), else a set of: */
+#define DUT_TWO_BUILD 1   /* a traced or coverage build, or not Verilator 5.006 */
+#define DUT_TWO_ICO 2     /* the model's generated input region reads s_valid, s_data or s_gain */
+#define DUT_TWO_PROBE 4   /* the probe's two instances, one driven each way, differ */
+int dut_two_evals(void);
 
 /* Tracing (traced builds only; otherwise dut_trace_open fails with -1).
  * Cycles [from, to) of this model are written to path (.fst or .vcd). */

@@ -84,13 +84,6 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
             fo[c] = t->m_ovf;
             fv[c] = t->m_valid;
             fr[c] = t->s_ready;
-#if MODEL_ROOT_EVAL
-            if (d->one) {
-                model_rise(t);
-                d->cycle++;
-                continue;
-            }
-#endif
             rising_edge(d);
         }
         for (size_t c = 0; c < k; c++) {
@@ -128,6 +121,51 @@ extern "C" void dut_cycle(dut_t *d, dut_io_t *io)
     rising_edge(d);
 }
 
+#if !VM_TRACE
+/* dut_batch's cycles, untraced; ONE: one eval a cycle (d->one, model_eval.h),
+ * the outputs read before an edge being the last edge's, the first cycle's
+ * settled by a falling-edge eval, as this call's rst and m_ready may differ from
+ * the last cycle's. The ports as members of the model's root, at offsets from
+ * one pointer: the model's own port members are references, a pointer each,
+ * more than the registers an (opaque) eval leaves, so they went to the stack. */
+template <bool ONE>
+static void batch_fast(dut_t *d, const uint32_t *x, const uint32_t *g, size_t nv, size_t m,
+                       uint64_t *out)
+{
+    Vcosim_top *t = d->top;
+    Vcosim_top___024root *const p = t->rootp;
+    if (ONE && m > 0) {
+        p->clk = 0;
+        p->s_valid = nv > 0;
+        p->s_data = nv > 0 ? x[0] : 0;
+        p->s_gain = nv > 0 ? g[0] : 0;
+        model_eval(t);
+    }
+    size_t i = 0;
+    p->s_valid = 1;
+    for (; i < m && i < nv; i++) {
+        p->s_data = x[i];
+        p->s_gain = g[i];
+        if (!ONE) {
+            p->clk = 0;
+            model_eval(t);
+        }
+        out[i] = out_word(p->m_data, p->m_ovf, p->m_valid, p->s_ready);
+        model_rise(t);
+    }
+    p->s_valid = 0;   /* the drain: no sample */
+    for (; i < m; i++) {
+        if (!ONE) {
+            p->clk = 0;
+            model_eval(t);
+        }
+        out[i] = out_word(p->m_data, p->m_ovf, p->m_valid, p->s_ready);
+        model_rise(t);
+    }
+    d->cycle += m;
+}
+#endif
+
 extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t nv,
                           size_t m, uint64_t *out)
 {
@@ -151,55 +189,10 @@ extern "C" void dut_batch(dut_t *d, const uint32_t *x, const uint32_t *g, size_t
     }
     d->expn = 0;
 #else
-    /* The ports as members of the model's root, at offsets from one pointer:
-     * the model's own port members are references, a pointer each, more than
-     * the registers an (opaque) eval leaves, so they went to the stack. */
-    Vcosim_top___024root *const p = t->rootp;
-    size_t i = 0;
-    p->s_valid = 1;
-#if MODEL_ROOT_EVAL
-    if (d->one && m > 0) {
-        /* one eval a cycle (model_eval.h): the outputs read before an edge are
-         * the last edge's; the first cycle's settled by a falling-edge eval, as
-         * this call's rst and m_ready may differ from the last cycle's */
-        p->clk = 0;
-        p->s_valid = nv > 0;
-        p->s_data = nv > 0 ? x[0] : 0;
-        p->s_gain = nv > 0 ? g[0] : 0;
-        model_eval(t);
-        for (; i < m && i < nv; i++) {
-            p->s_data = x[i];
-            p->s_gain = g[i];
-            out[i] = out_word(p->m_data, p->m_ovf, p->m_valid, p->s_ready);
-            model_rise(t);
-        }
-        p->s_valid = 0;   /* the drain: no sample */
-        for (; i < m; i++) {
-            out[i] = out_word(p->m_data, p->m_ovf, p->m_valid, p->s_ready);
-            model_rise(t);
-        }
-        d->cycle += m;
-        return;
-    }
-#endif
-    for (; i < m && i < nv; i++) {
-        p->clk = 0;
-        p->s_data = x[i];
-        p->s_gain = g[i];
-        model_eval(t);
-        out[i] = out_word(p->m_data, p->m_ovf, p->m_valid, p->s_ready);
-        p->clk = 1;
-        model_eval(t);
-    }
-    p->s_valid = 0;   /* the drain: no sample */
-    for (; i < m; i++) {
-        p->clk = 0;
-        model_eval(t);
-        out[i] = out_word(p->m_data, p->m_ovf, p->m_valid, p->s_ready);
-        p->clk = 1;
-        model_eval(t);
-    }
-    d->cycle += m;
+    if (d->one)
+        batch_fast<true>(d, x, g, nv, m, out);
+    else
+        batch_fast<false>(d, x, g, nv, m, out);
 #endif
 }
 #endif

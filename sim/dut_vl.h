@@ -41,7 +41,7 @@ struct dut {
     Vcosim_top *top;
     uint64_t cycle;
     uint64_t power_on;   // lane 0's outputs before the first clock (dut_power_on)
-    bool one;            // dut_batch evaluates once per cycle (dut_one_eval)
+    bool one;            // dut_batch evaluates once per cycle (!dut_two_evals())
 #if VM_TRACE
     trace_t *tfp;
 #if COSIM_VCD
@@ -77,8 +77,7 @@ static inline void rising_edge(dut_t *d)
     if (tr)
         d->tfp->dump(2 * d->cycle);
 #endif
-    t->clk = 1;
-    model_eval(t);
+    model_rise(t);
 #if VM_TRACE
     if (tr) {
         d->tfp->dump(2 * d->cycle + 1);

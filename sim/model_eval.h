@@ -9,14 +9,15 @@
 // the eval thread runs at once), so after the first eval() the root's _eval
 // alone is the same evaluation: ~20% of a one-lane cycle less (issue 9).
 //
-// model_rise(): a rising clock edge in one eval, without the falling-edge eval
-// before it. Verilator 5.006 takes an edge when clk differs from its value at the
+// model_rise(): the rising clock edge, after a falling-edge eval or, in the
+// fast variant, without one. Verilator 5.006 takes an edge when clk differs from its value at the
 // triggers' last evaluation (__Vtrigrprev__TOP__clk): that value set low, clk
 // high, the eval settles the inputs' logic (its input region always runs first)
-// and takes the edge. gain_stage has no falling-edge logic; the falling-edge
+// and takes the edge. (After a falling-edge eval the value is low already: the
+// same call is the edge of a two-eval cycle.) gain_stage has no falling-edge logic; the falling-edge
 // eval only settles the outputs for the new inputs, and when no input that
 // changes reaches an output through logic alone, the outputs after the last edge
-// are already those. model_one_eval_ok() checks that of this model rather than
+// are already those. model_one_eval_check() checks that of this model rather than
 // assume it of the RTL, twice: in its generated code (cosim_build.mk writes
 // cosim_ico.h: whether the input region, the only code run between edges for
 // the inputs, reads s_valid, s_data or s_gain), and by running it (two
@@ -32,7 +33,9 @@
 #include <cstring>
 
 #include "Vcosim_top___024root.h"
+#include "dut.h"         // DUT_TWO_*
 #include "cosim_ico.h"   // MODEL_ICO_READS_STREAM, by cosim_build.mk
+#include "seed.h"        // mix64: the probe's inputs, splitmix64
 #include "verilated.h"
 
 #if VERILATOR_VERSION_INTEGER == 5006000 && !VM_TRACE && !VM_COVERAGE
@@ -53,21 +56,13 @@ static inline bool model_same_outputs(const Vcosim_top___024root *a, const Vcosi
            std::memcmp(&a->m_data, &b->m_data, sizeof a->m_data) == 0;
 }
 
-// splitmix64: the probe's inputs
-static inline uint64_t model_probe_rand(uint64_t &r)
-{
-    uint64_t z = (r += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
 // A port of `bits` bits set from the stream, or to all ones; the bits above
 // its width left zero (Verilator's generated code assumes them so).
 template <typename T> static inline void model_probe_set(T &port, int bits, uint64_t &r, bool ones)
 {
     unsigned char by[sizeof port] = { 0 };
     for (int k = 0; k < bits; k += 8) {
-        unsigned v = ones ? 0xffu : (unsigned)model_probe_rand(r) & 0xffu;
+        unsigned v = ones ? 0xffu : (unsigned)mix64(r += 0x9e3779b97f4a7c15ull) & 0xffu;
         by[k / 8] = (unsigned char)(bits - k >= 8 ? v : v & ((1u << (bits - k)) - 1));
     }
     std::memcpy(&port, by, sizeof port);   // little-endian words, as VlWide's
@@ -118,12 +113,12 @@ static inline bool model_probe_run()
     return same;
 }
 
-// One eval a cycle is the same as two for this model: its generated input
-// region reads none of s_valid, s_data, s_gain, and the probe agrees.
-static inline bool model_one_eval_ok()
+// Whether one eval a cycle is the same as two for this model: 0 when its
+// generated input region reads none of s_valid, s_data, s_gain and the probe
+// agrees, else dut.h's DUT_TWO_ICO and/or DUT_TWO_PROBE (both are always made,
+// so that each can be shown to catch a planted path: sim/test_cli.sh).
+static inline int model_one_eval_check()
 {
-    if (MODEL_ICO_READS_STREAM)
-        return false;
     // The probe has its own context: it draws nothing from the model's.
     // Constructing one makes it the thread's current and the last context,
     // which its destructor leaves pointing at it.
@@ -131,11 +126,17 @@ static inline bool model_one_eval_ok()
     bool same = model_probe_run();
     Verilated::threadContextp(prev);
     Verilated::lastContextp(prev);
-    return same;
+    return (MODEL_ICO_READS_STREAM ? DUT_TWO_ICO : 0) | (same ? 0 : DUT_TWO_PROBE);
 }
 #else
 #define MODEL_ROOT_EVAL 0
 static inline void model_eval(Vcosim_top *t) { t->eval(); }
+// a rising edge after a falling-edge eval (here, the only kind)
+static inline void model_rise(Vcosim_top *t)
+{
+    t->clk = 1;
+    t->eval();
+}
 #endif
 
 #endif

@@ -35,8 +35,11 @@ void summary(const ctx_t *t, const stats_t *st, int jobs, double wall)
            st->latency, st->latency_measured ? " (measured)" : "");
     if (t->lanes > 1)
         printf(", %d lanes (sample j in lane j mod %d)", t->lanes, t->lanes);
-    printf(", %s eval%s per clock at full rate\n", dut_one_eval() ? "one" : "two",
-           dut_one_eval() ? "" : "s");
+    int two = dut_two_evals();
+    printf(", %s per clock at full rate%s%s%s\n", two ? "two evals" : "one eval",
+           two & DUT_TWO_BUILD ? " (a traced or coverage build, or not Verilator 5.006)" : "",
+           two & DUT_TWO_ICO ? " (its input region reads s_valid, s_data or s_gain)" : "",
+           two & DUT_TWO_PROBE ? " (the probe's outputs differ)" : "");
     printf("cosim: config %s\n", cfg);
     gs_cli_report_gain(&o->cli, stdout);
     printf("cosim: stimulus");
