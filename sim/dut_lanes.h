@@ -89,17 +89,15 @@ template <int WB> static inline void unpack_lanes(const uint32_t *w, uint32_t *v
 typedef uint64_t lanes64 __attribute__((vector_size(P_LANES * 8)));
 typedef uint32_t lanes32 __attribute__((vector_size(P_LANES * 4)));
 static_assert((P_LANES & (P_LANES - 1)) == 0, "lanes: a power of two");
-static inline lanes64 lane_numbers()
-{
-    lanes64 v;
-    for (int l = 0; l < P_LANES; l++)
-        v[l] = (uint64_t)l;
-    return v;
-}
+/* No function here takes or returns a vector by value: with P_LANES 8 that is a
+ * 512-bit vector, whose ABI gcc warns about (-Wpsabi) on a machine without AVX-512. */
 static inline void out_words(uint64_t *out, const uint32_t *y, uint64_t mo, uint64_t mv,
                              uint64_t sr)
 {
-    const lanes64 one = lanes64{} + 1, l = lane_numbers();
+    const lanes64 one = lanes64{} + 1;
+    lanes64 l;
+    for (int k = 0; k < P_LANES; k++)
+        l[k] = (uint64_t)k;
     lanes32 y32;
     std::memcpy(&y32, y, sizeof y32);
     lanes64 v = __builtin_convertvector(y32, lanes64) |
