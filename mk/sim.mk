@@ -7,6 +7,7 @@
 #   make cosim-test       short runs of several configurations, error handling,
 #                         and the planted-fault test (part of `make test`)
 #   make cosim-faults     only the planted-fault test
+#   make cosim-isa        the C++ layer builds with -Werror at every x86-64 level
 #   make cosim-stimulus   the stimulus' special gains, its shares of ties, rails and
 #                         thresholds, and the coverage bins (sim/test_stimulus.c)
 #   make cosim-stimulus-mutants  those checks catch planted faults (`make regress`)
@@ -28,7 +29,7 @@ COSIM_JOBS  ?= 2
 COSIM_LANES ?= 8
 REGRESS_SEEDS ?= 1 2 3
 
-.PHONY: cosim cosim-main cosim-test cosim-stimulus cosim-faults cosim-cli cosim-configs regress-cosim \
+.PHONY: cosim cosim-main cosim-test cosim-stimulus cosim-faults cosim-isa cosim-cli cosim-configs regress-cosim \
         exhaustive bench-cosim cosim-coverage cosim-lanes cosim-stimulus-mutants
 
 cosim: $(COSIM)
@@ -46,7 +47,7 @@ cosim-main: $(COSIM)
 
 # Quick checks: the stimulus' special gains, configurations, error handling,
 # planted faults.
-cosim-test: cosim-stimulus cosim-configs cosim-cli cosim-faults
+cosim-test: cosim-stimulus cosim-configs cosim-cli cosim-isa cosim-faults
 
 # The stimulus code alone (no Verilator model), under ASan/UBSan.
 STIM_TEST_SRC := sim/test_stimulus.c sim/test_stim_shares.c sim/coverage.c sim/config.c sim/stimulus.c sim/stim_random.c \
@@ -67,6 +68,14 @@ cosim-configs: $(COSIM)
 
 cosim-cli: $(COSIM) $(GSREF)
 	@sim/test_cli.sh $(COSIM) $(GSREF) $(BUILD)/cosim-test
+
+# The C++ layer builds with -Werror at every x86-64 level, not only at this
+# machine's (sim/cosim_build.mk's isa-check), on cosim-configs' 4-lane model.
+cosim-isa: $(COSIM)
+	@if [ "$$(uname -m)" != x86_64 ]; then echo "cosim-isa: skipped: not an x86-64 machine"; exit 0; fi; \
+	d=$$($(COSIM) --model-dir --quiet --in s12.11 --gain-fmt u10.8 --out s13.9 --lanes 4) && \
+	$(MAKE) --no-print-directory -f sim/cosim_build.mk OUT=$$d isa-check && \
+	echo "cosim-isa: PASS: the C++ layer of a 4-lane model builds with -Werror for x86-64 levels 1 to 4"
 
 cosim-faults: $(COSIM)
 	@sim/faults.sh $(COSIM) $(BUILD)/faults

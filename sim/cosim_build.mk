@@ -12,6 +12,10 @@
 # Verilator loop used as the speed ceiling by the benchmark).
 
 OUT     ?= $(error OUT=dir is required)
+# A model's settings, written when it is verilated (below): then
+# `make -f sim/cosim_build.mk OUT=dir isa-check` needs nothing else. The
+# command line still wins.
+-include $(OUT)/settings.mk
 # Shared by every configuration: the C objects of the harness and the model, and
 # Verilator's run-time objects (one set per variant). `make ... common` builds
 # them; cosim runs it under a lock of its own, so parallel builds do not race.
@@ -107,6 +111,8 @@ $(VL)/Vcosim_top.mk $(VL)/Vcosim_top_classes.mk: sim/cosim_build.mk sim/cosim_to
 	@mkdir -p $(VL)
 	$(VERILATOR) $(VFLAGS) $(VSRC) > $(OUT)/verilator.log 2>&1 || \
 	  { cat $(OUT)/verilator.log >&2; exit 1; }
+	printf '%s\n' $(foreach v,$(PARAM_NAMES) LANES VARIANT RTL NETLIST XRAND XPARAMS,'$(v) := $($(v))') \
+	  > $(OUT)/settings.mk
 	@# Verilator leaves an unchanged file's date alone: without this, a newer
 	@# sim/cosim_build.mk re-verilated on every cosim run
 	@touch $(VL)/Vcosim_top.mk $(VL)/Vcosim_top_classes.mk
@@ -166,6 +172,19 @@ $(COMMON)/c/%.o: sim/%.c $(HDRS)
 LIBS := -pthread -lm $(if $(filter 1,$(VM_TRACE_FST)),-lz)
 $(OUT)/cosim-sim: $(C_OBJ) $(DUT_OBJ) $(VL)/Vcosim_top__ALL.a $(RT)/stamp
 	$(CXX) -o $@ $(C_OBJ) $(DUT_OBJ) $(VL)/Vcosim_top__ALL.a $(VL_GLOBAL) $(LIBS)
+
+# isa-check: the C++ layer built for each x86-64 level, -Werror, objects thrown
+# away. -march=native picks the vector ABI, so warnings could depend on the
+# machine: a vector passed by value warns (-Wpsabi) where the ISA lacks its
+# width, and once stopped every 8-lane build on a machine without AVX-512.
+ISA_LEVELS ?= x86-64 x86-64-v2 x86-64-v3 x86-64-v4
+ISA_SRC    := sim/dut_vl.cpp sim/dut_cycle.cpp sim/bare_main.cpp
+.PHONY: isa-check
+isa-check: $(VL)/cosim_ico.h $(VL)/Vcosim_top__ALL.a
+	@p=; for m in $(ISA_LEVELS); do for f in $(ISA_SRC); do \
+	  $(CXX) $(subst -march=native,-march=$$m,$(CXXOPT)) $(CXXWARN) $(VL_INC) $(VL_DEF) \
+	    -c $$f -o /dev/null & p="$$p $$!"; done; done; \
+	  r=0; for j in $$p; do wait $$j || r=1; done; exit $$r
 
 # The speed ceiling: the same model, driven with no checking at all.
 $(OUT)/bare: sim/bare_main.cpp sim/dut_lanes.h sim/dut.h sim/model_eval.h $(VL)/cosim_ico.h $(VL)/Vcosim_top__ALL.a $(RT)/stamp
