@@ -174,7 +174,6 @@ int main(int argc, char **argv)
     argv[argc] = NULL;
     cosim_opts_t o;
     unsetenv(COSIM_VECTORS_ENV); /* only this driver sets them, for its simulator */
-    unsetenv("COSIM_RAND_RESET");
     int r = cosim_opts_parse(&o, argc, argv);
     if (r != 0)
         return r > 0 ? 0 : 2;
@@ -334,11 +333,6 @@ int main(int argc, char **argv)
     /* the simulator gets the vectors read here: stdin, pipes, FIFOs are read once */
     if (cosim_opts_handoff(&o) < 0)
         return 2;
-    if (o.rand_reset) { /* read by dut_new() (sim/dut_vl.cpp) */
-        char seed[16];
-        snprintf(seed, sizeof seed, "%u", (unsigned)o.rand_reset);
-        setenv("COSIM_RAND_RESET", seed, 1);
-    }
     free(o.vec);
     argv[0] = bin;
     execv(bin, argv);

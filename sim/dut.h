@@ -42,7 +42,9 @@ typedef struct {
 
 const dut_info_t *dut_info(void);
 
-dut_t *dut_new(void);
+/* rand_reset: 0, or every register starts from a value random under that seed
+ * (cosim --rand-reset: a model built with --x-assign/--x-initial unique) */
+dut_t *dut_new(uint32_t rand_reset);
 void dut_free(dut_t *d);
 /* Lane 0's outputs before any clock or reset: m_data | m_ovf << DUT_OVF_BIT |
  * m_valid << DUT_VALID_BIT (random under cosim --rand-reset, else Verilator's zeros). */

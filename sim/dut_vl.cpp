@@ -23,20 +23,18 @@ extern "C" int dut_two_evals(void)
 #endif
 }
 
-extern "C" dut_t *dut_new(void)
+extern "C" dut_t *dut_new(uint32_t rand_reset)
 {
     dut_t *d = new dut;
     d->ctx = new VerilatedContext;
     d->ctx->commandArgs(0, (const char **)nullptr);
-    /* cosim --rand-reset SEED: every register starts from a random value (the
-     * model is built with --x-assign unique --x-initial unique) */
-    if (const char *seed = getenv("COSIM_RAND_RESET")) {
+    if (rand_reset) {
         /* Verilator 5.006 seeds its xoroshiro128+ with s0 = s1 = the seed (its
          * bits inverted when few are set): for small seeds the first outputs'
          * low bits, i.e. every 1-bit register, come out the same whatever the
          * seed. Verilator gets seed31(SEED) (seed.h) instead. */
         std::string s = std::string("+verilator+seed+") +
-                        std::to_string(seed31(std::strtoull(seed, nullptr, 10)));
+                        std::to_string(seed31(rand_reset));
         const char *args[] = { "cosim-sim", "+verilator+rand+reset+2", s.c_str() };
         d->ctx->commandArgs(3, args);
     }

@@ -13,20 +13,6 @@
 #include <unistd.h>
 
 #include "run.h"
-#include "seed.h"
-
-/*
- * --rand-reset SEED with --jobs N: worker j's registers start from seed S_j, so that
- * the workers do not all start from the same values, and a run is still reproduced
- * from SEED alone. S_0 = SEED (worker 0 is the single-process run); for j >= 1,
- * S_j = 1 + (z mod (2^31 - 1)), z the splitmix64 output of the state SEED * 2^32 + j.
- */
-static uint32_t worker_seed(uint32_t seed, int job)
-{
-    if (job == 0)
-        return seed;
-    return seed31((uint64_t)seed << 32 | (uint32_t)job);
-}
 
 int run_jobs(ctx_t *t, FILE *dump, int jobs, stats_t *tot)
 {
@@ -63,12 +49,7 @@ int run_jobs(ctx_t *t, FILE *dump, int jobs, stats_t *tot)
         }
         if (pid[j] == 0) {
             close(p[0]);
-            t->job = j;
-            if (o->rand_reset) { /* read by dut_new() (sim/dut_vl.cpp) */
-                char seed[16];
-                snprintf(seed, sizeof seed, "%u", (unsigned)worker_seed(o->rand_reset, j));
-                setenv("COSIM_RAND_RESET", seed, 1);
-            }
+            t->job = j;   /* its --rand-reset seed too (run_slice) */
             FILE *pd = part[j];
             if (pd)
                 setvbuf(pd, NULL, _IOFBF, 1 << 20);

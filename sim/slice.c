@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "run.h"
+#include "seed.h"
 
 double now_s(void)
 {
@@ -97,12 +98,12 @@ int run_slice(const ctx_t *t, const slice_t *sl, stats_t *st)
         return -1;
     }
     run_t u = { t, sl, r, st, 0 };
-    dut_t *d = dut_new();
-    if (t->o->rand_reset && !t->o->quiet) { /* what this worker's seed gave */
+    const uint32_t seed = t->o->rand_reset ? rand_reset_seed(t->o->rand_reset, t->job) : 0;
+    dut_t *d = dut_new(seed);
+    if (seed && !t->o->quiet) { /* what this worker's seed gave */
         uint64_t p = dut_power_on(d);
-        const char *seed = getenv("COSIM_RAND_RESET");
-        fprintf(stderr, "%s: --rand-reset seed %s: lane 0 at power-on: m_data=0x%08" PRIx32
-                " m_ovf=%u m_valid=%u\n", prefix(&u), seed ? seed : "?", (uint32_t)p,
+        fprintf(stderr, "%s: --rand-reset seed %" PRIu32 ": lane 0 at power-on: m_data=0x%08" PRIx32
+                " m_ovf=%u m_valid=%u\n", prefix(&u), seed, (uint32_t)p,
                 (unsigned)(p >> DUT_OVF_BIT & 1), (unsigned)(p >> DUT_VALID_BIT & 1));
     }
     /* Verilator's writers give no reason: open the file once ourselves for it */
