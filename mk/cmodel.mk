@@ -3,8 +3,10 @@
 
 MODEL_SRC := $(wildcard cmodel/*.c)
 MODEL_HDR := $(wildcard cmodel/*.h)
-CLI_SRC   := tools/gs_cli.c tools/gs_vec.c tools/gs_text.c
-CLI_HDR   := tools/gs_cli.h tools/gs_vec.h tools/gs_text.h
+# the tools' option and vector parsing: tools/gs_cli.files is the one list (the
+# cosim build, python/setup.py and tests/mutants.sh read it too)
+CLI_SRC   := $(strip $(file < tools/gs_cli.files))
+CLI_HDR   := $(CLI_SRC:.c=.h)
 # gscompare's own sources (gscompare.c includes itself into fuzz_capture) and
 # what they need from fw/: one list for the tool, its ASan build and the fuzzer
 GSCOMPARE_LIB := tools/gs_capline.c tools/gs_text.c

@@ -21,9 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def c_sources():
     srcs = sorted((ROOT / "cmodel").glob("*.c"))
     srcs += [ROOT / "lib" / "gs_model.c"]
-    # the tools' option and vector parsing, as the Makefile's CLI_SRC (gs_model.c
+    # the tools' option and vector parsing, the Makefile's CLI_SRC (gs_model.c
     # takes gs_cli's messages through its sink); not the capture parser of gscompare
-    srcs += [ROOT / "tools" / f for f in ("gs_cli.c", "gs_vec.c", "gs_text.c")]
+    files = ROOT / "tools" / "gs_cli.files"
+    if not files.is_file():
+        return []
+    srcs += [ROOT / f for f in files.read_text().split()]
     return srcs if all(p.is_file() for p in srcs) and srcs[0].parent.is_dir() else []
 
 

@@ -84,11 +84,12 @@ else
 endif
 
 MODEL_SRC := $(wildcard cmodel/*.c)
-HDRS      := $(wildcard cmodel/*.h) tools/gs_cli.h tools/gs_vec.h tools/gs_text.h $(wildcard sim/*.h)
+CLI_SRC   := $(strip $(file < tools/gs_cli.files))
+HDRS      := $(wildcard cmodel/*.h) $(CLI_SRC:.c=.h) $(wildcard sim/*.h)
 # The harness, in the order a sample goes through it (sim/run.h lists them).
 HARNESS   := config stimulus stim_corners stim_random expected check_fast check_stall \
              errors slice coverage summary jobs dump trace gtkw harness
-C_SRC     := $(MODEL_SRC) tools/gs_cli.c tools/gs_vec.c tools/gs_text.c sim/cosim_opts.c \
+C_SRC     := $(MODEL_SRC) $(CLI_SRC) sim/cosim_opts.c \
              sim/cosim_vectors.c sim/cosim_param.c \
              $(patsubst %,sim/%.c,$(HARNESS)) sim/sim_main.c
 C_OBJ     := $(patsubst %.c,$(COMMON)/c/%.o,$(notdir $(C_SRC)))

@@ -93,7 +93,7 @@ build_shared() {
 build_variant() {
   local d=$1 m=${2:-} o=$ROOT/obj t f b objs=()
   mkdir -p "$d/bin" "$d/obj"
-  for f in "$d"/cmodel/*.c "$d/tools/gs_cli.c" "$d/tools/gs_vec.c" "$d/tools/gs_text.c"; do
+  for f in "$d"/cmodel/*.c $(sed "s|^|$d/|" "$d/tools/gs_cli.files"); do
     b=$(basename "$f" .c)
     if [[ $m == *.c && $f != "$d/$m" ]]; then
       cp "$ROOT/control/obj/$b.o" "$d/obj/$b.o" || return 1
