@@ -85,7 +85,7 @@ def sim_bench_lines(xc):
             # drives the model (one eval a cycle), not two eval() a cycle
             base = xc.get("ratio_bare_as_cosim")
             if r is not None and base:
-                t += "; like for like (vs the bare loop --as-cosim) %.2fx, %s" % (
+                t += "; like for like, %.2fx the 1-lane bare loop --as-cosim: %s" % (
                     r / base, "met" if r / base >= target else "missed")
         L.append("| %s | %s | %s | %s |" % (name.replace("N lanes", "%s lanes" % n).replace(
             "--lanes N", "--lanes %s" % n), fmt(v, "%.2f"), fmt(r, "%.2fx"), t))
