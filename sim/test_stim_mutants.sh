@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test_stim_mutants.sh - proves that cosim-stimulus' share and coverage checks
 # (sim/test_stim_shares.c) can fail: each fault below is planted in a copy of
-# sim/stim_random.c or sim/coverage.c, the test is built from the copy and must
+# sim/stim_random.c, sim/config.c (the thresholds' rails: thr_plain_rail ignores
+# sat-sym's) or sim/coverage.c, the test is built from the copy and must
 # exit 1. A fault whose pattern no longer matches fails this script (never a
 # silently unmutated copy); the unmutated build must pass.
 # Usage: sim/test_stim_mutants.sh OUTDIR SOURCES... -- CC FLAGS...   (from the repo
@@ -25,6 +26,7 @@ mutants=(
   'one_threshold|stim_random.c|s/\(a >> 4\) & 1 \? tn1 : tn0/(a >> 4) \& 1 ? tn1 - tn1 + tn0 : tn0/'
   'no_small|stim_random.c|s/cat == 13 \? xs : xx/cat == 99 ? xs : xx/'
   'no_input_rail|stim_random.c|s/cat - 7u < 2u/cat - 99u < 2u/'
+  'thr_plain_rail|config.c|s/\(double\)t->c->y_min - 0\.5/(double)(-t->c->y_max - 1) - 0.5/'
   'cov_swap_tie_bins|coverage.c|s/cov\[CV_TIE_POS_ODD\]( \+= n_tie_pos_odd;\s+cov\[)CV_TIE_POS_EVEN\]/cov[CV_TIE_POS_EVEN]$1CV_TIE_POS_ODD]/'
   'cov_narrow_int16|coverage.c|s/CLASSIFY_LOOP\(int32_t\)/CLASSIFY_LOOP(int16_t)/'
   'cov_wide_int32|coverage.c|s/CLASSIFY_LOOP\(int64_t\)/CLASSIFY_LOOP(int32_t)/'

@@ -7,13 +7,15 @@
  * their +-1 * neighbours among the samples whose gain has a tie in range, inputs at the
  * input rails and small ones, inputs within 3 of a saturation threshold among
  * the samples whose gain has one in range (each rail apart), results on or past
- * an output rail. Each must reach half the share stim_random.c promises. Then
+ * an output rail (sat's rails, and sat-sym's, whose low rail is one step up).
+ * Each must reach half the share stim_random.c promises. Then
  * classify() gets the same samples with results computed here and must give
  * the bins counted here, in its 32-bit and its 64-bit loop.
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "run.h"
 
@@ -92,10 +94,10 @@ static void share(const char *name, const char *what, uint64_t hit, uint64_t of,
     fails += bad;
 }
 
-static void check_cfg(const char *name, char *in, char *gf, char *out)
+static void check_cfg(const char *name, char *in, char *gf, char *out, char *ovf)
 {
     char *argv[] = { "test_stimulus", "--in", in, "--gain-fmt", gf, "--out", out, "--round",
-                     "half-even", "--overflow", "sat", "--random", "1M", "--seed", "3", NULL };
+                     "half-even", "--overflow", ovf, "--random", "1M", "--seed", "3", NULL };
     cosim_opts_t o;
     ctx_t t;
     if (test_ctx(&o, &t, argv) != 0) {
@@ -104,8 +106,11 @@ static void check_cfg(const char *name, char *in, char *gf, char *out)
         return;
     }
     const gs_config_t *c = &o.cli.cfg;
+    /* the output rails from the formats and the overflow option (sat-sym: the
+     * low rail mirrors the high one), not from the configuration's y_min */
+    int sym = strcmp(ovf, "sat-sym") == 0;
     ref_t R = { c->in.f + c->gain.f - c->out.f, c->in.w, -((int64_t)1 << (c->in.w - 1)),
-                ((int64_t)1 << (c->in.w - 1)) - 1, -((int64_t)1 << (c->out.w - 1)),
+                ((int64_t)1 << (c->in.w - 1)) - 1, -((int64_t)1 << (c->out.w - 1)) + sym,
                 ((int64_t)1 << (c->out.w - 1)) - 1 };
     int32_t *x = malloc(N_SH * sizeof *x);
     uint32_t *g = malloc(N_SH * sizeof *g);
@@ -196,8 +201,11 @@ static void check_cfg(const char *name, char *in, char *gf, char *out)
 /* the number of failed checks */
 int check_shares(void)
 {
-    check_cfg("s16.15 x u16.12 -> s16.15", "s16.15", "u16.12", "s16.15"); /* the default */
-    check_cfg("s8.7 x u16.12 -> s4.0", "s8.7", "u16.12", "s4.0");         /* shift 19 >= IN_W */
-    check_cfg("s20.16 x u16.12 -> s16.12", "s20.16", "u16.12", "s16.12"); /* IN_W + G_W = 36 */
+    check_cfg("s16.15 x u16.12 -> s16.15", "s16.15", "u16.12", "s16.15", "sat"); /* the default */
+    check_cfg("s8.7 x u16.12 -> s4.0", "s8.7", "u16.12", "s4.0", "sat");   /* shift 19 >= IN_W */
+    check_cfg("s20.16 x u16.12 -> s16.12", "s20.16", "u16.12", "s16.12", "sat"); /* IN_W + G_W = 36 */
+    /* sat-sym moves the low rail, and its threshold, up by one output step: with
+     * gains below 2^8 that is >= 16 input steps, past the +-3 counted here */
+    check_cfg("s16.15 x u8.4 -> s10.7 sat-sym", "s16.15", "u8.4", "s10.7", "sat-sym");
     return fails;
 }
