@@ -31,6 +31,7 @@ mutants=(
   'cov_narrow_int16|coverage.c|s/CLASSIFY_LOOP\(int32_t\)/CLASSIFY_LOOP(int16_t)/'
   'cov_wide_int32|coverage.c|s/CLASSIFY_LOOP\(int64_t\)/CLASSIFY_LOOP(int32_t)/'
   'cov_odd_bit|coverage.c|s/\(p >> s\) & 1/(p >> (s - 1)) \& 1/'
+  'cov_wrap_as_rails|coverage.c|s/if \(c->overflow == GS_OVF_WRAP\) \{/if (0) {/'
 )
 
 inc=(-Icmodel -Itools -Isim)

@@ -7,7 +7,8 @@
  * their +-1 * neighbours among the samples whose gain has a tie in range, inputs at the
  * input rails and small ones, inputs within 3 of a saturation threshold among
  * the samples whose gain has one in range (each rail apart), results on or past
- * an output rail (sat's rails, and sat-sym's, whose low rail is one step up).
+ * an output rail (sat's rails, and sat-sym's, whose low rail is one step up;
+ * wrap's results reduced modulo 2^OUT_W for the bins).
  * Each must reach half the share stim_random.c promises. Then
  * classify() gets the same samples with results computed here and must give
  * the bins counted here, in its 32-bit and its 64-bit loop.
@@ -108,7 +109,7 @@ static void check_cfg(const char *name, char *in, char *gf, char *out, char *ovf
     const gs_config_t *c = &o.cli.cfg;
     /* the output rails from the formats and the overflow option (sat-sym: the
      * low rail mirrors the high one), not from the configuration's y_min */
-    int sym = strcmp(ovf, "sat-sym") == 0;
+    int sym = strcmp(ovf, "sat-sym") == 0, wrap = strcmp(ovf, "wrap") == 0;
     ref_t R = { c->in.f + c->gain.f - c->out.f, c->in.w, -((int64_t)1 << (c->in.w - 1)),
                 ((int64_t)1 << (c->in.w - 1)) - 1, -((int64_t)1 << (c->out.w - 1)) + sym,
                 ((int64_t)1 << (c->out.w - 1)) - 1 };
@@ -129,7 +130,15 @@ static void check_cfg(const char *name, char *in, char *gf, char *out, char *ovf
         int64_t xi = x[i], y, r;
         uint32_t gi = g[i];
         int st = sat_of(&R, gi, xi, &y);
-        exp[i] = ((uint64_t)y & t.omask) | (uint64_t)(st != 0) << 32;
+        /* wrap: the rounded value reduced into the output range modulo 2^OUT_W */
+        int64_t yw = y;
+        if (wrap && st != 0) {
+            int64_t r0, q0 = fdiv(-((int64_t)gi * xi), R.s, &r0), hh = (int64_t)1 << (R.s - 1);
+            q0 += r0 > hh || (r0 == hh && q0 % 2 != 0);
+            int64_t k = fdiv(q0 - R.ymin, c->out.w, &r0);
+            yw = q0 - k * ((int64_t)1 << c->out.w);
+        }
+        exp[i] = ((uint64_t)yw & t.omask) | (uint64_t)(st != 0) << 32;
         /* the shares */
         if (tie_gain(&R, gi)) {
             tg++;
@@ -150,11 +159,11 @@ static void check_cfg(const char *name, char *in, char *gf, char *out, char *ovf
         }
         /* the bins, as coverage.c names them */
         int64_t p = -((int64_t)gi * xi), q = fdiv(p, R.s, &r);
-        want[CV_RAIL_POS] += st == 1;
-        want[CV_RAIL_NEG] += st == -1;
+        want[wrap ? CV_WRAP : CV_RAIL_POS] += st == 1;
+        want[wrap ? CV_WRAP : CV_RAIL_NEG] += st == -1;
         want[CV_MAX_IN] += st == 0 && y == R.ymax;
         want[CV_MIN_IN] += st == 0 && y == R.ymin;
-        want[CV_ZERO] += y == 0;
+        want[CV_ZERO] += yw == 0;
         want[CV_EXACT] += r == 0;
         want[CV_INEXACT_POS] += r != 0 && r != h && p > 0;
         want[CV_INEXACT_NEG] += r != 0 && r != h && p < 0;
@@ -179,7 +188,7 @@ static void check_cfg(const char *name, char *in, char *gf, char *out, char *ovf
         classify(&t, x + b, g + b, exp + b, BLK, &gp, cov);
     int bad = 0, zero = 0;
     for (int k = 0; k <= CV_GAIN_CHANGE; k++) {
-        zero += want[k] == 0 && k != CV_WRAP;
+        zero += want[k] == 0 && k != (wrap ? CV_RAIL_POS : CV_WRAP) && k != (wrap ? CV_RAIL_NEG : CV_WRAP);
         if (cov[k] != want[k]) {
             printf("test_stimulus: FAIL %s: coverage bin %d: classify %" PRIu64
                    ", counted here %" PRIu64 "\n", name, k, cov[k], want[k]);
@@ -207,5 +216,7 @@ int check_shares(void)
     /* sat-sym moves the low rail, and its threshold, up by one output step: with
      * gains below 2^8 that is >= 16 input steps, past the +-3 counted here */
     check_cfg("s16.15 x u8.4 -> s10.7 sat-sym", "s16.15", "u8.4", "s10.7", "sat-sym");
+    /* wrap: the same thresholds, classify's wrapped bin instead of the rails */
+    check_cfg("s16.15 x u16.12 -> s16.15 wrap", "s16.15", "u16.12", "s16.15", "wrap");
     return fails;
 }
