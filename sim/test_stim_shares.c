@@ -41,12 +41,19 @@ static int64_t fdiv(int64_t p, int s, int64_t *rem)
     return q;
 }
 
-/* -(g*x) rounded half to even: -1, 0, 1 for below, in, above the output range */
-static int sat_of(const ref_t *R, uint32_t g, int64_t x, int64_t *y)
+/* -(g*x) / 2^s rounded half to even */
+static int64_t rounded(const ref_t *R, uint32_t g, int64_t x)
 {
     int64_t r, q = fdiv(-((int64_t)g * x), R->s, &r), h = (int64_t)1 << (R->s - 1);
     if (r > h || (r == h && (q % 2 != 0)))
         q += 1;
+    return q;
+}
+
+/* that clipped to the output range: -1, 0, 1 for below, in, above it */
+static int sat_of(const ref_t *R, uint32_t g, int64_t x, int64_t *y)
+{
+    int64_t q = rounded(R, g, x);
     *y = q > R->ymax ? R->ymax : q < R->ymin ? R->ymin : q;
     return q > R->ymax ? 1 : q < R->ymin ? -1 : 0;
 }
@@ -133,10 +140,8 @@ static void check_cfg(const char *name, char *in, char *gf, char *out, char *ovf
         /* wrap: the rounded value reduced into the output range modulo 2^OUT_W */
         int64_t yw = y;
         if (wrap && st != 0) {
-            int64_t r0, q0 = fdiv(-((int64_t)gi * xi), R.s, &r0), hh = (int64_t)1 << (R.s - 1);
-            q0 += r0 > hh || (r0 == hh && q0 % 2 != 0);
-            int64_t k = fdiv(q0 - R.ymin, c->out.w, &r0);
-            yw = q0 - k * ((int64_t)1 << c->out.w);
+            int64_t q0 = rounded(&R, gi, xi), r0;
+            yw = q0 - fdiv(q0 - R.ymin, c->out.w, &r0) * ((int64_t)1 << c->out.w);
         }
         exp[i] = ((uint64_t)yw & t.omask) | (uint64_t)(st != 0) << 32;
         /* the shares */
