@@ -76,27 +76,47 @@ for extra in "" "--round floor"; do
   fi
 done
 
-for entry in "${faults[@]}"; do
-  name=${entry%%|*}
-  extra=${entry#*|}
+# One fault: its line of the table in $out/NAME/verdict, "ok" or "fail" in
+# $out/NAME/status. The faults run FAULTS_JOBS at a time (the cores by default):
+# each is a model build and two runs of one process.
+one_fault() { # name extra
+  local name=$1 extra=$2 desc d log v what st=ok
   desc=$(perl "$here/mutate.pl" --list | awk -v n="$name" '$1 == n { $1 = ""; sub(/^ /, ""); print }')
   d=$out/$name
   mkdir -p "$d"
   log=$d/cosim.log
   : >"$log"
   if ! perl "$here/mutate.pl" "$name" <"$rtl" >"$d/gain_stage.v" 2>"$d/mutate.err"; then
-    printf "faults: %-18s %-60s %s\n" "$name" "$desc" "NOT APPLIED: $(cat "$d/mutate.err")"
-    fail=1
-    continue
+    printf "faults: %-18s %-60s %s\n" "$name" "$desc" "NOT APPLIED: $(cat "$d/mutate.err")" >"$d/verdict"
+    echo fail >"$d/status"
+    return
   fi
   # shellcheck disable=SC2086
   v=$(check "$d/gain_stage.v" $extra)
   case $v in
     reject) what="rejected (ok): $(grep -m1 -E 'MISMATCH|PROTOCOL' "$log" | sed 's/^cosim: //' | cut -c1-90)" ;;
-    pass)   what="ACCEPTED: the checker missed it"; fail=1 ;;
-    *)      what="ERROR (not a clean rejection), see $log"; fail=1 ;;
+    pass)   what="ACCEPTED: the checker missed it"; st=fail ;;
+    *)      what="ERROR (not a clean rejection), see $log"; st=fail ;;
   esac
-  printf "faults: %-18s %-60s %s\n" "$name" "$desc" "$what"
+  printf "faults: %-18s %-60s %s\n" "$name" "$desc" "$what" >"$d/verdict"
+  echo $st >"$d/status"
+}
+par=${FAULTS_JOBS:-$(nproc 2>/dev/null || echo 2)}
+for entry in "${faults[@]}"; do
+  name=${entry%%|*}
+  rm -f "$out/$name/verdict" "$out/$name/status"
+  while [ "$(jobs -rp | wc -l)" -ge "$par" ]; do wait -n; done
+  one_fault "$name" "${entry#*|}" &
+done
+wait
+for entry in "${faults[@]}"; do
+  name=${entry%%|*}
+  if [ -f "$out/$name/verdict" ]; then
+    cat "$out/$name/verdict"
+  else
+    printf "faults: %-18s no verdict (the script failed)\n" "$name"
+  fi
+  [ "$(cat "$out/$name/status" 2>/dev/null)" = ok ] || fail=1
 done
 t1=$(date +%s)
 if [ $fail -ne 0 ]; then
