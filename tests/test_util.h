@@ -173,11 +173,18 @@ static inline unsigned long scaled(unsigned long n)
 }
 
 /* Line-buffered stdout, so that cmocka's stdout and stderr lines keep their
- * order when make pipes them into one log. With a seed: TEST_SEED and
- * TEST_SCALE from the environment override the suite's defaults. */
+ * order when make pipes them into one log. TEST_ONLY / TEST_SKIP from the
+ * environment: cmocka's filters (a glob of test names), so that make can run
+ * one binary's tests in two processes. With a seed: TEST_SEED and TEST_SCALE
+ * from the environment override the suite's defaults. */
 static inline void test_main_init(uint64_t *seed)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
+    const char *only = getenv("TEST_ONLY"), *skip = getenv("TEST_SKIP");
+    if (only)
+        cmocka_set_test_filter(only);
+    if (skip)
+        cmocka_set_skip_filter(skip);
     if (!seed)
         return;
     const char *s = getenv("TEST_SEED");
