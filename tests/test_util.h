@@ -181,9 +181,9 @@ static inline void test_main_init(uint64_t *seed)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
     const char *only = getenv("TEST_ONLY"), *skip = getenv("TEST_SKIP");
-    if (only)
+    if (only && *only)   /* empty: no filter */
         cmocka_set_test_filter(only);
-    if (skip)
+    if (skip && *skip)
         cmocka_set_skip_filter(skip);
     if (!seed)
         return;
