@@ -54,18 +54,17 @@ test-unit-c: $(UNIT_BINS)
 	@start=$$(date +%s); failed=0; total=0; i=0; \
 	for r in $(UNIT_RUNS); do \
 	  i=$$((i + 1)); b=$(TEST_BUILD)/$${r%%:*}; f=$${r#*:}; [ "$$f" = "$$r" ] && f=:; \
-	  ( TEST_ONLY=$${f%%:*} TEST_SKIP=$${f#*:}; \
-	    [ -n "$$TEST_ONLY" ] && export TEST_ONLY; [ -n "$$TEST_SKIP" ] && export TEST_SKIP; \
-	    $$b > $(TEST_BUILD)/run$$i.log 2>&1; echo $$? > $(TEST_BUILD)/run$$i.rc ) & \
+	  ( TEST_ONLY=$${f%%:*} TEST_SKIP=$${f#*:} $$b > $(TEST_BUILD)/run$$i.log 2>&1; \
+	    echo $$? > $(TEST_BUILD)/run$$i.rc ) & \
 	done; wait; i=0; \
 	for r in $(UNIT_RUNS); do \
 	  i=$$((i + 1)); log=$(TEST_BUILD)/run$$i.log; \
 	  echo "== $$r"; cat $$log; \
-	  if [ "$$(cat $(TEST_BUILD)/run$$i.rc)" != 0 ] || ! grep -q '^\[  PASSED  \] [0-9]* test(s)\.' $$log || \
-	     grep -q '^\[  FAILED  \]' $$log; then \
-	    failed=$$((failed + 1)); fi; \
 	  n=$$(sed -n 's/^\[==========\] \([0-9]*\) test(s) run\./\1/p' $$log); \
-	  [ "$${n:-0}" -ge 1 ] || { echo "test-unit: $$r ran no test"; failed=$$((failed + 1)); }; \
+	  [ "$${n:-0}" -ge 1 ] || echo "test-unit: $$r ran no test"; \
+	  if [ "$$(cat $(TEST_BUILD)/run$$i.rc)" != 0 ] || ! grep -q '^\[  PASSED  \] [0-9]* test(s)\.' $$log || \
+	     grep -q '^\[  FAILED  \]' $$log || [ "$${n:-0}" -lt 1 ]; then \
+	    failed=$$((failed + 1)); fi; \
 	  total=$$((total + $${n:-0})); \
 	done; \
 	echo "test-unit: $(words $(UNIT_BINS)) cmocka binaries in $(words $(UNIT_RUNS)) runs, $$total tests, $$failed runs failing, $$(( $$(date +%s) - start )) s"; \

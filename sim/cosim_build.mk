@@ -13,9 +13,11 @@
 
 OUT     ?= $(error OUT=dir is required)
 # A model's settings, written when it is verilated (below): then
-# `make -f sim/cosim_build.mk OUT=dir isa-check` needs nothing else. The
-# command line still wins.
--include $(OUT)/settings.mk
+# `make -f sim/cosim_build.mk OUT=dir isa-check` needs nothing else. Read for
+# that goal only: a build's settings are all on cosim's command line.
+ifneq ($(filter isa-check,$(MAKECMDGOALS)),)
+  -include $(OUT)/settings.mk
+endif
 # Shared by every configuration: the C objects of the harness and the model, and
 # Verilator's run-time objects (one set per variant). `make ... common` builds
 # them; cosim runs it under a lock of its own, so parallel builds do not race.
@@ -112,7 +114,7 @@ $(VL)/Vcosim_top.mk $(VL)/Vcosim_top_classes.mk: sim/cosim_build.mk sim/cosim_to
 	@mkdir -p $(VL)
 	$(VERILATOR) $(VFLAGS) $(VSRC) > $(OUT)/verilator.log 2>&1 || \
 	  { cat $(OUT)/verilator.log >&2; exit 1; }
-	printf '%s\n' $(foreach v,$(PARAM_NAMES) LANES VARIANT RTL NETLIST XRAND XPARAMS,'$(v) := $($(v))') \
+	@printf '%s\n' $(foreach v,$(PARAM_NAMES) LANES VARIANT RTL NETLIST XRAND XPARAMS,'$(v) := $($(v))') \
 	  > $(OUT)/settings.mk
 	@# Verilator leaves an unchanged file's date alone: without this, a newer
 	@# sim/cosim_build.mk re-verilated on every cosim run
@@ -179,7 +181,7 @@ $(OUT)/cosim-sim: $(C_OBJ) $(DUT_OBJ) $(VL)/Vcosim_top__ALL.a $(RT)/stamp
 # machine: a vector passed by value warns (-Wpsabi) where the ISA lacks its
 # width, and once stopped every 8-lane build on a machine without AVX-512.
 ISA_LEVELS ?= x86-64 x86-64-v2 x86-64-v3 x86-64-v4
-ISA_SRC    := sim/dut_vl.cpp sim/dut_cycle.cpp sim/bare_main.cpp
+ISA_SRC    := $(patsubst $(OUT)/%.o,sim/%.cpp,$(DUT_OBJ)) sim/bare_main.cpp
 .PHONY: isa-check
 isa-check: $(VL)/cosim_ico.h $(VL)/Vcosim_top__ALL.a
 	@p=; for m in $(ISA_LEVELS); do for f in $(ISA_SRC); do \

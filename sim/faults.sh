@@ -13,6 +13,8 @@ cosim=${1:?usage: faults.sh COSIM OUTDIR}
 out=${2:?usage: faults.sh COSIM OUTDIR}
 shift 2
 common=("$@")
+par=${FAULTS_JOBS:-$(nproc 2>/dev/null || echo 2)}
+[[ $par =~ ^[1-9][0-9]*$ ]] || { echo "faults: FAULTS_JOBS must be a number >= 1, not '$par'" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 rtl=$here/../rtl/gain_stage.v
 mkdir -p "$out"
@@ -101,7 +103,6 @@ one_fault() { # name extra
   printf "faults: %-18s %-60s %s\n" "$name" "$desc" "$what" >"$d/verdict"
   echo $st >"$d/status"
 }
-par=${FAULTS_JOBS:-$(nproc 2>/dev/null || echo 2)}
 for entry in "${faults[@]}"; do
   name=${entry%%|*}
   rm -f "$out/$name/verdict" "$out/$name/status"

@@ -8,6 +8,7 @@
 # Usage: tests/mutants.sh            (CC, BUILD, MUTANT_SCALE from the environment)
 set -u
 cd "$(dirname "$0")/.."
+unset TEST_ONLY TEST_SKIP         # every test of each binary runs (test_util.h's filters)
 CC=${CC:-cc}
 BUILD=${BUILD:-build}
 SCALE=${MUTANT_SCALE:-0.05}       # random sample counts of the unit tests, scaled
